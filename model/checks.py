@@ -1,0 +1,166 @@
+"""Where data is checked beyond its shape: codes against the taxonomy, citations
+against sources, quotes against seed files, and links between proposals
+(duplicate ids, `revises`/`responds_to`, point lineage, cycles)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from model.schema import Citation, Position, Proposal
+from model.taxonomy import Taxonomy
+from model.yaml_source import Problem
+
+if TYPE_CHECKING:
+    from model.yaml_source import ParsedYaml
+
+CODED_FIELDS = (
+    "stance", "guarantee_type", "nato", "eu", "foreign_troops", "sanctions_relief",
+    "frozen_assets", "g8", "amnesty", "non_nuclear_status",
+)
+
+
+def squash(text: str) -> str:
+    """Whitespace-insensitive form used to compare a quote with its seed file."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _citations(proposal: Proposal) -> Iterator[tuple[tuple, Citation]]:
+    for area, position in proposal.positions.items():
+        for i, c in enumerate(position.citations):
+            yield ("positions", area, "citations", i), c
+        for j, note in enumerate(position.contested):
+            for i, c in enumerate(note.citations):
+                yield ("positions", area, "contested", j, "citations", i), c
+        for j, variant in enumerate(position.troop_cap_variants):
+            for i, c in enumerate(variant.citations):
+                yield ("positions", area, "troop_cap_variants", j, "citations", i), c
+    for k, point in enumerate(proposal.points):
+        for i, c in enumerate(point.citations):
+            yield ("points", k, "citations", i), c
+        for j, note in enumerate(point.contested):
+            for i, c in enumerate(note.citations):
+                yield ("points", k, "contested", j, "citations", i), c
+    for j, note in enumerate(proposal.contested):
+        for i, c in enumerate(note.citations):
+            yield ("contested", j, "citations", i), c
+
+
+def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
+    for name in CODED_FIELDS:
+        value = getattr(position, name)
+        if value is None:
+            continue
+        allowed = taxonomy.values_for(area, name)
+        if allowed is None:
+            continue
+        keys = [t.key for t in allowed]
+        if not keys:
+            yield (name,), f"area '{area}' has no scale for '{name}'"
+        elif value not in keys:
+            yield (name,), f"unknown value '{value}'; expected one of: {', '.join(keys)}"
+    statuses = [t.key for t in taxonomy.region_statuses]
+    for region, status in position.regions.items():
+        if region not in taxonomy.regions:
+            yield ("regions", region), f"unknown region '{region}'; known: {', '.join(taxonomy.regions)}"
+        elif status not in statuses:
+            yield ("regions", region), f"unknown region status '{status}'; expected one of: {', '.join(statuses)}"
+    for region in position.region_notes:
+        if region not in position.regions:
+            yield ("region_notes", region), f"note for region '{region}', which has no status"
+
+
+def check_proposal(
+    proposal: Proposal, parsed: "ParsedYaml", where: str, file: Path, taxonomy: Taxonomy, seeds_dir: Path
+) -> list[Problem]:
+    """Problems inside one proposal file (everything that needs no other proposal)."""
+    problems: list[Problem] = []
+
+    def add(loc: tuple, message: str) -> None:
+        problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
+
+    if file.stem != proposal.id:
+        add(("id",), f"file name '{file.name}' should be '{proposal.id}.yaml'")
+    for area in proposal.positions:
+        if area not in taxonomy.area_keys:
+            add(("positions", area), f"unknown area '{area}'; known: {', '.join(taxonomy.area_keys)}")
+    for area in taxonomy.area_keys:
+        if area not in proposal.positions:
+            add(("positions",), f"missing area '{area}' (give a position or not_addressed: true with a reason)")
+    for area, position in proposal.positions.items():
+        if area in taxonomy.area_keys:
+            for sub, message in _position_codes(area, position, taxonomy):
+                add(("positions", area, *sub), message)
+    for k, point in enumerate(proposal.points):
+        if point.area not in taxonomy.area_keys:
+            add(("points", k, "area"), f"unknown area '{point.area}'")
+    numbers = [p.number for p in proposal.points]
+    for k, point in enumerate(proposal.points):
+        if numbers.index(point.number) != k:
+            add(("points", k, "number"), f"point {point.number} appears twice")
+
+    ids = [s.id for s in proposal.sources]
+    seed_text: dict[str, str | None] = {}
+    for k, source in enumerate(proposal.sources):
+        if ids.index(source.id) != k:
+            add(("sources", k, "id"), f"source id '{source.id}' appears twice")
+        if source.seed:
+            seed_file = seeds_dir / source.seed
+            if seed_file.is_file():
+                seed_text[source.id] = squash(seed_file.read_text(encoding="utf-8", errors="replace"))
+            else:
+                add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
+                seed_text[source.id] = None
+    for loc, citation in _citations(proposal):
+        if citation.source not in ids:
+            add((*loc, "source"), f"unknown source id '{citation.source}'; this file defines: {', '.join(ids)}")
+        elif citation.quote and seed_text.get(citation.source):
+            if squash(citation.quote) not in seed_text[citation.source]:
+                add((*loc, "quote"), f"quote not found word for word in seed '{proposal.source(citation.source).seed}'")
+    return problems
+
+
+def check_catalogue(loaded: list[tuple[Proposal, "ParsedYaml", str]]) -> tuple[list[Proposal], list[Problem]]:
+    """Checks across files: duplicate ids, links to other proposals, point lineage, cycles."""
+    problems: list[Problem] = []
+    by_id: dict[str, tuple[Proposal, "ParsedYaml", str]] = {}
+    for proposal, parsed, where in loaded:
+        if proposal.id in by_id:
+            first = by_id[proposal.id][2]
+            problems.append(Problem(where, parsed.line_of(("id",)), "id", f"duplicate proposal id '{proposal.id}' (already defined in {first})"))
+        else:
+            by_id[proposal.id] = (proposal, parsed, where)
+
+    rejected: set[str] = set()
+    for pid, (proposal, parsed, where) in by_id.items():
+        def add(loc: tuple, message: str) -> None:
+            problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
+            rejected.add(pid)
+
+        if proposal.revises and proposal.revises not in by_id:
+            add(("revises",), f"revises unknown proposal '{proposal.revises}'")
+        if proposal.revises == pid:
+            add(("revises",), "a proposal cannot revise itself")
+        for i, other in enumerate(proposal.responds_to):
+            if other not in by_id:
+                add(("responds_to", i), f"responds to unknown proposal '{other}'")
+        earlier = by_id.get(proposal.revises or "")
+        for k, point in enumerate(proposal.points):
+            if point.lineage and point.lineage.of_point is not None:
+                if not proposal.revises:
+                    add(("points", k, "lineage"), "point lineage needs the proposal to name what it `revises`")
+                elif earlier and point.lineage.of_point not in {p.number for p in earlier[0].points}:
+                    add(("points", k, "lineage", "of_point"), f"'{proposal.revises}' has no point {point.lineage.of_point}")
+    for pid in by_id:
+        seen = [pid]
+        current = by_id[pid][0].revises
+        while current in by_id:
+            if current in seen:
+                proposal, parsed, where = by_id[pid]
+                cycle = " → ".join([*seen[seen.index(current):], current])
+                problems.append(Problem(where, parsed.line_of(("revises",)), "revises", f"lineage cycle: {cycle}"))
+                rejected.add(pid)
+                break
+            seen.append(current)
+            current = by_id[current][0].revises
+    return [entry[0] for pid, entry in by_id.items() if pid not in rejected], problems

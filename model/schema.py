@@ -1,0 +1,235 @@
+"""The shape of a proposal file: frozen pydantic models for proposals, sources,
+positions, citations and numbered points.
+
+Vocabulary codes (areas, scales, regions) are plain strings here; they are
+checked against `proposals/_taxonomy.yaml` in `model.checks`, so that adding a
+code to the taxonomy needs no code change.
+
+`python -m model.schema` writes the JSON Schema editors use for autocompletion.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
+SOURCE_ID_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
+
+SourceKind = Literal[
+    "primary_text", "official", "news", "state_media", "aggregator",
+    "think_tank", "academic", "opinion", "student",
+]
+Reliability = Literal["high", "medium", "low"]
+Party = Literal["mediator", "think_tank", "ukraine", "russia", "europe", "historical"]
+Status = Literal[
+    "leaked_draft", "proposed", "stated_position", "superseded", "abandoned", "signed", "expired",
+]
+Publication = Literal["official", "leaked", "reported", "statements"]
+Evidence = Literal["text", "reported", "statement", "unknown"]
+PointChange = Literal["kept", "amended", "deleted", "new"]
+Qualifier = Literal["exact", "about", "at_most", "at_least"]
+
+
+def _date_to_text(value: object) -> object:
+    """YAML reads 2025-11-20 as a date; keep dates as ISO text (partial dates allowed)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+ShortText = Annotated[str, Field(min_length=1, max_length=600)]
+LongText = Annotated[str, Field(min_length=1, max_length=4000)]
+Code = Annotated[str, Field(pattern=KEY_PATTERN, max_length=60)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Source(Frozen):
+    """A document a proposal cites: a web page (url) or a file in seeds/ (seed)."""
+
+    id: Annotated[str, Field(pattern=SOURCE_ID_PATTERN, max_length=80)]
+    title: ShortText
+    publisher: ShortText
+    date: PartialDate | None = None
+    date_note: ShortText | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)] | None = None
+    seed: Annotated[str, Field(pattern=r"^[\w.-]+\.txt$", max_length=120)] | None = None
+    kind: SourceKind
+    reliability: Reliability
+    reliability_note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _has_location(self) -> "Source":
+        if not self.url and not self.seed:
+            raise ValueError("a source needs a url or a seed file")
+        return self
+
+
+class Citation(Frozen):
+    """A pointer to a source, with an optional short exact quote and a locator."""
+
+    source: Annotated[str, Field(pattern=SOURCE_ID_PATTERN, max_length=80)]
+    quote: Annotated[str, Field(min_length=3, max_length=400)] | None = None
+    locator: ShortText | None = None
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
+class ContestedNote(Frozen):
+    """A claim that a named party or source disputes; shown as contested, never as fact."""
+
+    claim: ShortText
+    disputed_by: ShortText
+    detail: LongText | None = None
+    citations: Citations
+
+
+class Quantity(Frozen):
+    """A number as the source gives it, with how exact it is."""
+
+    value: Annotated[float, Field(ge=0)]
+    qualifier: Qualifier = "exact"
+    as_given: ShortText | None = None
+
+
+class TroopCapVariant(Frozen):
+    """One of several caps on the table in the same text (e.g. bracketed drafts)."""
+
+    value: Annotated[int, Field(ge=0, le=5_000_000)]
+    proposed_by: ShortText
+    citations: Citations
+
+
+TroopCap = Union[Annotated[int, Field(ge=0, le=5_000_000)], Literal["no_cap", "not_addressed", "bracketed"]]
+
+
+class Position(Frozen):
+    """What one proposal says on one issue area, or an explicit statement of silence."""
+
+    not_addressed: bool = False
+    reason: ShortText | None = None
+    summary: LongText | None = None
+    evidence: Evidence
+    stance: Code | None = None
+    stance_note: ShortText | None = None
+    guarantee_type: Code | None = None
+    nato: Code | None = None
+    eu: Code | None = None
+    foreign_troops: Code | None = None
+    sanctions_relief: Code | None = None
+    frozen_assets: Code | None = None
+    g8: Code | None = None
+    amnesty: Code | None = None
+    non_nuclear_status: Code | None = None
+    troop_cap: TroopCap | None = None
+    troop_cap_variants: list[TroopCapVariant] = []
+    dmz_width_km: Quantity | None = None
+    monitors: Quantity | None = None
+    regions: dict[Code, Code] = {}
+    region_notes: dict[Code, ShortText] = {}
+    citations: list[Citation] = []
+    contested: list[ContestedNote] = []
+
+    @model_validator(mode="after")
+    def _silence_or_substance(self) -> "Position":
+        if self.not_addressed:
+            if not self.reason:
+                raise ValueError("a not_addressed position needs a reason")
+            filled = [k for k in _VALUE_FIELDS if getattr(self, k) not in (None, [], {})]
+            if filled:
+                raise ValueError(f"a not_addressed position cannot also set {', '.join(filled)}")
+        else:
+            if not self.summary:
+                raise ValueError("a position needs a summary (or not_addressed: true with a reason)")
+            if not self.citations:
+                raise ValueError("a position needs at least one citation")
+        if self.troop_cap == "bracketed" and not self.troop_cap_variants:
+            raise ValueError("troop_cap: bracketed needs troop_cap_variants")
+        return self
+
+
+_VALUE_FIELDS = (
+    "summary", "stance", "guarantee_type", "nato", "eu", "foreign_troops", "sanctions_relief",
+    "frozen_assets", "g8", "amnesty", "non_nuclear_status", "troop_cap", "troop_cap_variants",
+    "dmz_width_km", "monitors", "regions", "citations",
+)
+
+
+class PointLineage(Frozen):
+    """How a numbered point relates to a point of the text this proposal revises."""
+
+    change: PointChange
+    of_point: Annotated[int, Field(ge=1, le=200)] | None = None
+    note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _needs_point(self) -> "PointLineage":
+        if self.change != "new" and self.of_point is None:
+            raise ValueError(f"change: {self.change} needs of_point (the earlier point's number)")
+        return self
+
+
+class Point(Frozen):
+    """One numbered point of a numbered plan, paraphrased, with its citation."""
+
+    number: Annotated[int, Field(ge=1, le=200)]
+    area: Code
+    text: LongText
+    evidence: Evidence
+    citations: Citations
+    lineage: PointLineage | None = None
+    contested: list[ContestedNote] = []
+
+
+class Proposal(Frozen):
+    """A peace proposal or stated position, with its sources and positions by area."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+    title: ShortText
+    short_name: Annotated[str, Field(min_length=1, max_length=28)]
+    author: ShortText
+    party: Party
+    date: PartialDate
+    date_note: ShortText | None = None
+    status: Status
+    publication: Publication
+    summary: LongText
+    revises: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
+    responds_to: list[Annotated[str, Field(pattern=ID_PATTERN)]] = []
+    sources: Annotated[list[Source], Field(min_length=1)]
+    positions: dict[Code, Position]
+    points: list[Point] = []
+    contested: list[ContestedNote] = []
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+def write_json_schema(path: Path) -> None:
+    schema = Proposal.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Peace proposal"
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    target = Path(__file__).resolve().parent.parent / "proposals" / "proposal.schema.json"
+    write_json_schema(target)
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
