@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from model.schema import Citation, Position, Proposal
+from model.schema import Citation, Position, Proposal, Source
 from model.taxonomy import Taxonomy
 from model.yaml_source import Problem
 
@@ -70,6 +70,36 @@ def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterat
             yield ("region_notes", region), f"note for region '{region}', which has no status"
 
 
+def check_citations(
+    sources: "Sequence[Source]", citations: "Iterable[tuple[tuple, Citation]]", parsed: "ParsedYaml", where: str, seeds_dir: Path
+) -> list[Problem]:
+    """Source ids unique, seed files present, citations resolve, seed quotes verbatim."""
+    problems: list[Problem] = []
+
+    def add(loc: tuple, message: str) -> None:
+        problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
+
+    ids = [s.id for s in sources]
+    seed_text: dict[str, str | None] = {}
+    for k, source in enumerate(sources):
+        if ids.index(source.id) != k:
+            add(("sources", k, "id"), f"source id '{source.id}' appears twice")
+        if source.seed:
+            seed_file = seeds_dir / source.seed
+            if seed_file.is_file():
+                seed_text[source.id] = squash(seed_file.read_text(encoding="utf-8", errors="replace"))
+            else:
+                add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
+    for loc, citation in citations:
+        if citation.source not in ids:
+            add((*loc, "source"), f"unknown source id '{citation.source}'; this file defines: {', '.join(ids)}")
+        elif citation.quote and seed_text.get(citation.source):
+            if squash(citation.quote) not in seed_text[citation.source]:
+                seed = next(s.seed for s in sources if s.id == citation.source)
+                add((*loc, "quote"), f"quote not found word for word in seed '{seed}'")
+    return problems
+
+
 def check_proposal(
     proposal: Proposal, parsed: "ParsedYaml", where: str, file: Path, taxonomy: Taxonomy, seeds_dir: Path
 ) -> list[Problem]:
@@ -99,24 +129,7 @@ def check_proposal(
         if numbers.index(point.number) != k:
             add(("points", k, "number"), f"point {point.number} appears twice")
 
-    ids = [s.id for s in proposal.sources]
-    seed_text: dict[str, str | None] = {}
-    for k, source in enumerate(proposal.sources):
-        if ids.index(source.id) != k:
-            add(("sources", k, "id"), f"source id '{source.id}' appears twice")
-        if source.seed:
-            seed_file = seeds_dir / source.seed
-            if seed_file.is_file():
-                seed_text[source.id] = squash(seed_file.read_text(encoding="utf-8", errors="replace"))
-            else:
-                add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
-                seed_text[source.id] = None
-    for loc, citation in _citations(proposal):
-        if citation.source not in ids:
-            add((*loc, "source"), f"unknown source id '{citation.source}'; this file defines: {', '.join(ids)}")
-        elif citation.quote and seed_text.get(citation.source):
-            if squash(citation.quote) not in seed_text[citation.source]:
-                add((*loc, "quote"), f"quote not found word for word in seed '{proposal.source(citation.source).seed}'")
+    problems.extend(check_citations(proposal.sources, _citations(proposal), parsed, where, seeds_dir))
     return problems
 
 

@@ -48,7 +48,13 @@ class Region(_Frozen):
     name: str
 
 
+class Anchors(_Frozen):
+    first: str
+    last: str
+
+
 class Taxonomy(_Frozen):
+    scale_anchors: Anchors
     evidence_levels: list[Term]
     areas: list[Area]
     fields: dict[Key, FieldSpec]

@@ -1,0 +1,28 @@
+"""Entry point (`streamlit run app.py`): loads the data once (cached), draws the
+sidebar, routes to the page in the URL, and mirrors the view into the query string."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import url_state
+from components.context import Context
+from components.data import everything, seed_names
+from components.pages import PAGES
+from components.problems import show_problems
+from components.sidebar import defaults, show as show_sidebar
+
+st.set_page_config(page_title="Peace proposals compared", page_icon="🕊️", layout="wide")
+
+catalogue, references, comparators, problems = everything()
+if catalogue is None:
+    show_problems(problems)
+    st.stop()
+
+url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_keys, seed_names()))
+context = Context(catalogue, references, comparators, show_sidebar(catalogue))
+page = st.navigation([spec.as_page(context) for spec in PAGES])
+for note in url_state.notes():
+    st.info(note, icon="🔗")
+show_problems(problems)
+page.run()
+url_state.write_back({**defaults(catalogue), "only_diff": False})

@@ -1,0 +1,17 @@
+"""A chart with its plain data table and a CSV download beneath it (one block,
+reused by every chart so no view repeats this wiring)."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+
+def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "") -> None:
+    st.plotly_chart(fig, key=f"fig_{key}", alt=alt, config={"displaylogo": False})
+    if caption:
+        st.caption(caption)
+    with st.expander("Data table (for screen readers and copying)", expanded=False):
+        st.dataframe(table, hide_index=True, key=f"table_{key}")
+    st.download_button("Download this table (CSV)", table.to_csv(index=False), file_name=file_name,
+                       mime="text/csv", key=f"dl_{key}", icon="⬇️")

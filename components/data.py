@@ -1,0 +1,63 @@
+"""Cached access to everything the views show. Caches are keyed on the files'
+names, sizes and modification times, so an edited proposal shows up on the next
+rerun without restarting the app."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from model.loader import PROPOSALS_DIR, ROOT, SEEDS_DIR, Catalogue, load_catalogue
+from model.reference_data import DATA_DIR, ComparatorFile, ReferenceFile, load_comparators, load_reference_figures
+from model.yaml_source import Problem, YamlError
+
+GEOJSON = DATA_DIR / "ukraine_regions.geojson"
+
+
+def _signature() -> tuple[tuple[str, int, int], ...]:
+    files = [*PROPOSALS_DIR.glob("*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
+    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()))
+
+
+@st.cache_data(show_spinner=False)
+def _load(signature: tuple) -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
+    problems: list[Problem] = []
+    try:
+        catalogue = load_catalogue()
+        problems.extend(catalogue.problems)
+    except YamlError as exc:
+        return None, None, None, (exc.problem,)
+    references, ref_problems = load_reference_figures()
+    comparators, cmp_problems = load_comparators()
+    return catalogue, references, comparators, tuple(problems + ref_problems + cmp_problems)
+
+
+def everything() -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
+    return _load(_signature())
+
+
+@st.cache_data(show_spinner=False)
+def geojson() -> dict:
+    return json.loads(GEOJSON.read_text(encoding="utf-8"))
+
+
+@st.cache_data(show_spinner=False)
+def seed_text(name: str) -> str:
+    path = (SEEDS_DIR / name).resolve()
+    if path.parent != SEEDS_DIR.resolve() or not path.is_file():
+        return ""
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def seed_names() -> list[str]:
+    return sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+
+
+def seeds_readme() -> str:
+    path = SEEDS_DIR / "README.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def relative(path: Path) -> str:
+    return str(path.relative_to(ROOT))

@@ -1,0 +1,62 @@
+"""Versions page: pick two proposals (the 28 → E3 → Geneva → 20-point chain is a
+preset) and see, area by area and field by field, what stayed, changed, was
+added or dropped; for numbered plans, point by point."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.context import Context
+from model.diff import area_changes, diff_points, diff_positions
+
+CHAIN = ["us-28-point-draft", "e3-counterproposal", "geneva-framework", "20-point-framework"]
+CHANGE_ICONS = {"same": "＝ same", "changed": "≠ changed", "added": "＋ added", "dropped": "－ dropped", "text": "… compare texts"}
+
+
+def _preset(a: str, b: str) -> None:
+    st.session_state["diff_from"], st.session_state["diff_to"] = a, b
+
+
+def render(context: Context) -> None:
+    catalogue = context.catalogue
+    ids = catalogue.ids
+    st.title("How the terms moved between versions")
+    if len(ids) < 2:
+        st.info("At least two proposals are needed.")
+        st.stop()
+    chain = [pid for pid in CHAIN if pid in ids]
+    if len(chain) >= 2:
+        st.markdown("**Version chain presets**")
+        for column, (a, b) in zip(st.columns(len(chain) - 1), zip(chain, chain[1:])):
+            column.button(f"{catalogue.get(a).short_name} → {catalogue.get(b).short_name}", key=f"preset_{a}_{b}",
+                          on_click=_preset, args=(a, b), width="stretch")
+    st.session_state.setdefault("diff_from", chain[0] if chain else ids[0])
+    st.session_state.setdefault("diff_to", chain[1] if len(chain) > 1 else ids[1])
+    label = lambda i: f"{catalogue.get(i).short_name} ({catalogue.get(i).date})"
+    left, right = st.columns(2)
+    a = catalogue.get(left.selectbox("Earlier / first", ids, key="diff_from", format_func=label))
+    b = catalogue.get(right.selectbox("Later / second", ids, key="diff_to", format_func=label))
+    diff = diff_positions(a, b, catalogue.taxonomy)
+    summary = area_changes(diff)
+    stayed = summary[summary["result"] == "stayed"]["area_title"].tolist()
+    st.markdown(f"**{len(summary) - len(stayed)} of {len(summary)} areas differ.** Stayed the same: {', '.join(stayed) or 'none'}.")
+    st.caption("Compared on the coded fields (scale positions, caps, regions, membership stances). "
+               "Summaries are in different words, so read them side by side below each area.")
+    for area_title, group in diff.groupby("area_title", sort=False):
+        changes = group[group["change"] != "same"]
+        if changes.empty:
+            continue
+        with st.expander(f"{area_title}: {', '.join(sorted({CHANGE_ICONS[c] for c in changes['change']}))}", expanded=True):
+            shown = changes.assign(change=changes["change"].map(CHANGE_ICONS))[["field_label", "before", "after", "change"]]
+            st.dataframe(shown.rename(columns={"field_label": "Field", "before": a.short_name, "after": b.short_name, "change": "Change"}),
+                         hide_index=True, key=f"diff_{group['area'].iloc[0]}")
+            area = group["area"].iloc[0]
+            for column, proposal in zip(st.columns(2), (a, b)):
+                position = proposal.positions.get(area)
+                text = (position.reason if position.not_addressed else position.summary) if position else "—"
+                column.caption(f"{proposal.short_name} ({position.evidence if position else '—'}): {text}")
+    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon="⬇️")
+    if b.points and b.revises == a.id:
+        st.header("Point by point")
+        st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")
+    elif b.points and a.points:
+        st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({b.short_name} revises: {b.revises or 'nothing recorded'}).")

@@ -1,0 +1,60 @@
+"""Methodology page: how positions are coded, how colours are computed, what
+'contested' and the evidence levels mean, and how to add or correct a proposal."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.context import Context
+from components.matrix import legend_html
+from model.compare import PLACEMENTS
+
+
+def render(context: Context) -> None:
+    taxonomy = context.catalogue.taxonomy
+    st.title("Methodology")
+    st.markdown("""
+**What this is.** Each proposal is a YAML file in `proposals/`, summarised in our own words, with every position tied to
+sources: short exact quotes, the publisher, the date and a link (or a seed document kept in `seeds/`). Nothing on screen is typed
+into the app; it is all computed from those files.
+
+**How positions are coded.** For each of the eleven issue areas a proposal either takes a position or is recorded as
+*not addressed*, with the reason; silence is never a blank. Where an area has an ordered scale (listed below), the position is
+also coded as one step on that scale; the coding note under a position explains judgement calls. Numbers (troop caps, buffer-zone
+widths, monitors) are stored as the source gives them, with a qualifier (exact, about, at most, at least).
+
+**How colours are computed.** The scales run from what Ukraine's stated position seeks to what Russia's stated position seeks
+(this order is the taxonomy's reading convention; it implies no judgement). The two stated-position files
+(`ukraine-position` and `russia-position`) mark where each side actually stands on each scale. A cell's colour is the share of the
+way its step lies between those two steps: 0% = same as Ukraine's stated position, 100% = same as Russia's, in five bands.
+If either stated position is not coded on an area's scale, no colour is computed. Humanitarian and implementation terms have no
+scale: read the text. Colours describe distance between positions, never merit, and every cell also carries a symbol and words.
+""")
+    st.html(legend_html(list(PLACEMENTS)))
+    st.markdown("""
+**How each part is known (evidence level).** *Full text*: a published or leaked full text. *Reported*: news reports describing
+the text. *Statements*: officials' public statements. *Not public*: the version exists but this part was never published.
+A leaked draft, a news report and an official text are labelled differently in every view (cell borders, icons and words).
+
+**Contested.** A claim is marked ⚠ contested when a named party or source disputes it, or when it rests only on a low-reliability
+source. The app shows who says what, with citations for each side, and never repeats a contested claim as fact.
+
+**Source reliability.** *High*: official texts and major wires or outlets. *Medium*: regional or secondary outlets, and state
+media used only as evidence of what its own government says. *Low*: aggregators, mirrors and re-publishers, used only with a
+corroborating source. The seed documents are described one by one on the Sources page; one of them (000) contains statements other
+sources contradict, and one (004) is a partisan opinion piece.
+
+**Coverage.** The research notes end in mid-2026; later developments are not included.
+
+**How to add or correct a proposal.** Copy an existing file in `proposals/`, give it a new `id` (the file name must match),
+fill every area (a position or `not_addressed: true` with a reason), cite every position, and run
+`python -m model.validate`. It prints `N proposals OK`, or one line per problem as `file:line: field: message`.
+No code change is needed: the app picks the file up on its next rerun. To report an error, open an issue naming the proposal,
+area and source.
+""")
+    st.subheader("The scales")
+    for area in taxonomy.areas:
+        if area.scale:
+            steps = " → ".join(f"{i + 1}. {t.label}" for i, t in enumerate(area.scale))
+            st.markdown(f"**{area.title}** (field `{area.scale_field}`): {steps}")
+        else:
+            st.markdown(f"**{area.title}**: no scale; compare the texts.")

@@ -1,0 +1,91 @@
+"""The full position of one proposal on one area: coded values, how its colour
+was computed, contested notes, and every citation with quote, source title,
+publisher, date, reliability and link (or seed file)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import streamlit as st
+
+from components.palette import EVIDENCE_STYLE, PUBLICATION_LABELS
+from model.compare import PLACEMENTS, Placement
+from model.schema import Citation, ContestedNote, Position, Proposal
+from model.taxonomy import Taxonomy
+from model.tidy import CODED
+
+KIND_LABELS = {
+    "primary_text": "Primary text", "official": "Official", "news": "News", "state_media": "State media",
+    "aggregator": "Aggregator / re-publisher", "think_tank": "Think tank", "academic": "Academic",
+    "opinion": "Opinion", "student": "Student work",
+}
+
+
+def citation_markdown(proposal: Proposal, citation: Citation) -> str:
+    source = proposal.source(citation.source)
+    if source is None:
+        return f"- unknown source `{citation.source}`"
+    quote = f"> “{citation.quote}”\n>\n" if citation.quote else ""
+    where = f"[{source.url}]({source.url})" if source.url else ""
+    if source.seed:
+        where += ("; " if where else "") + f"seed file `{source.seed}` (readable on the Sources page)"
+    date = source.date or source.date_note or "n.d."
+    locator = f" · {citation.locator}" if citation.locator else ""
+    reliability = f"reliability **{source.reliability}**" + (f" ({source.reliability_note})" if source.reliability_note else "")
+    return (f"{quote}> — *{source.title}*, {source.publisher}, {date}{locator}  \n"
+            f"> {KIND_LABELS.get(source.kind, source.kind)} · {reliability}  \n> {where}\n")
+
+
+def show_contested(proposal: Proposal, notes: Sequence[ContestedNote]) -> None:
+    for note in notes:
+        body = f"**Contested:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}"
+        if note.detail:
+            body += f"  \n{note.detail}"
+        st.warning(body, icon="⚠️")
+        for citation in note.citations:
+            st.markdown(citation_markdown(proposal, citation))
+
+
+def coded_values(area: str, position: Position, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for name in CODED:
+        value = getattr(position, name)
+        if value is not None:
+            rows.append((taxonomy.field_label(name) if name != "stance" else "Coded position", taxonomy.label(area, name, value)))
+    cap = position.troop_cap
+    if cap is not None:
+        rows.append(("Troop cap", f"{cap:,}" if isinstance(cap, int) else cap.replace("_", " ")))
+    for v in position.troop_cap_variants:
+        rows.append((f"Cap proposed by {v.proposed_by}", f"{v.value:,}"))
+    for name, label in (("dmz_width_km", "Buffer-zone width (km)"), ("monitors", "Monitors")):
+        q = getattr(position, name)
+        if q is not None:
+            rows.append((label, f"{q.qualifier.replace('_', ' ')} {q.value:g}" + (f" (source: “{q.as_given}”)" if q.as_given else "")))
+    for region, status in position.regions.items():
+        note = position.region_notes.get(region, "")
+        rows.append((taxonomy.regions[region].name, taxonomy.status_label(status) + (f": {note}" if note else "")))
+    return rows
+
+
+def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy) -> None:
+    position = proposal.positions.get(area)
+    st.markdown(f"#### {proposal.short_name}")
+    st.caption(f"{proposal.title} · {proposal.author} · {proposal.date} · {PUBLICATION_LABELS[proposal.publication]} · status: {proposal.status.replace('_', ' ')}")
+    if position is None:
+        st.info("No position recorded.")
+        return
+    evidence = EVIDENCE_STYLE[position.evidence]
+    st.markdown(f"{evidence['icon']} **How this is known:** {taxonomy.evidence_label(position.evidence)}")
+    if position.not_addressed:
+        st.markdown(f"**Not addressed.** {position.reason}")
+        return
+    st.markdown(position.summary or "")
+    st.markdown(f"**Colour:** {PLACEMENTS[placement.kind]}. *{placement.explanation}*")
+    values = coded_values(area, position, taxonomy)
+    if values:
+        st.table({"Field": [v[0] for v in values], "Value": [v[1] for v in values]})
+    if position.stance_note:
+        st.caption(f"Coding note: {position.stance_note}")
+    show_contested(proposal, position.contested)
+    st.markdown("**Sources**")
+    for citation in position.citations:
+        st.markdown(citation_markdown(proposal, citation))

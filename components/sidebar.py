@@ -1,0 +1,47 @@
+"""The sidebar: which proposals and which issue areas to show. Owns the
+session-state keys `sel_proposals` and `sel_areas`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.palette import PUBLICATION_LABELS
+from model.loader import Catalogue
+from model.schema import Proposal
+
+CORE = ("us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position")
+
+
+@dataclass(frozen=True)
+class Selection:
+    proposals: tuple[Proposal, ...]
+    areas: tuple[str, ...]
+
+
+def defaults(catalogue: Catalogue) -> dict[str, object]:
+    core = [pid for pid in catalogue.ids if pid in CORE] or catalogue.ids[:4]
+    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys)}
+
+
+def show(catalogue: Catalogue) -> Selection:
+    taxonomy = catalogue.taxonomy
+    for key, value in defaults(catalogue).items():
+        st.session_state.setdefault(key, value)
+    by_id = {p.id: p for p in catalogue.proposals}
+
+    def proposal_label(pid: str) -> str:
+        p = by_id[pid]
+        return f"{p.short_name} ({p.date[:7]}, {PUBLICATION_LABELS[p.publication].lower()})"
+
+    with st.sidebar:
+        st.multiselect("Proposals to compare", catalogue.ids, key="sel_proposals", format_func=proposal_label,
+                       help="Columns appear in date order, whatever order you pick them in.")
+        st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas",
+                       format_func=lambda k: taxonomy.area(k).title)
+    chosen = set(st.session_state["sel_proposals"])
+    areas = set(st.session_state["sel_areas"])
+    return Selection(
+        proposals=tuple(p for p in catalogue.proposals if p.id in chosen),
+        areas=tuple(k for k in taxonomy.area_keys if k in areas),
+    )

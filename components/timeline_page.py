@@ -1,0 +1,37 @@
+"""Timeline page: every proposal on a time axis (party, status, how it is known),
+and the caps on Ukraine's army over time against the reported current size."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import chart_block
+from components.context import Context
+from components.figures import caps_over_time_figure, timeline_figure
+from model.chart_data import caps_over_time_frame, timeline_frame
+
+
+def _add(pid: str) -> None:
+    st.session_state["sel_proposals"] = list(dict.fromkeys([*st.session_state.get("sel_proposals", []), pid]))
+
+
+def render(context: Context) -> None:
+    catalogue = context.catalogue
+    st.title("Timeline")
+    st.caption("All loaded proposals, whatever the sidebar selection. Colour and marker shape show who drafted each one; "
+               "hover for status and how the text is known. The source pack ends in mid-2026.")
+    frame = timeline_frame(catalogue.proposals)
+    chart_block.show(timeline_figure(frame), frame, "timeline",
+                     alt="Timeline of all proposals, one row per kind of author, from the 2015 Minsk agreement to the 2025 plans.",
+                     file_name="timeline.csv")
+    st.markdown("**Open a proposal**: choose it to compare it with the current selection.")
+    pid = st.selectbox("Proposal", catalogue.ids, format_func=lambda i: f"{catalogue.get(i).date} · {catalogue.get(i).short_name}", key="timeline_pick")
+    if st.button("Add it to the comparison", key="timeline_open", on_click=_add, args=(pid,)):
+        st.success(f"Added {catalogue.get(pid).short_name}. Open the Compare page to see it side by side.")
+
+    st.header("Caps on Ukraine's army over time")
+    caps = caps_over_time_frame(catalogue.proposals)
+    refs = context.references.figures if context.references else []
+    chart_block.show(caps_over_time_figure(caps, refs), caps, "caps_time",
+                     alt="Scatter of troop caps by date: 85,000 and 250,000 in the 2022 Istanbul draft, 600,000 then 800,000 in 2025, with the reported current size as a band.",
+                     file_name="caps-over-time.csv",
+                     caption="Proposals with no cap are labelled at the top, never plotted at zero; proposals silent on the army are listed in the table only.")

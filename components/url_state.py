@@ -1,0 +1,87 @@
+"""The view as a function of the URL: seed widget state from the query string
+once per session, drop unknown values with a visible note, and write the
+current state back after every run so the address bar is always shareable.
+
+Query parameters are a contract for teachers' links:
+`proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
+`points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import streamlit as st
+
+LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
+ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to"}
+FLAG_PARAMS = {"only_diff": "only_diff"}
+NOTES_KEY = "url_notes"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What each query parameter may hold (anything else is dropped with a note)."""
+
+    proposals: Sequence[str]
+    areas: Sequence[str]
+    seeds: Sequence[str]
+
+
+def _values(raw: list[str]) -> list[str]:
+    return [v.strip() for item in raw for v in item.split(",") if v.strip()]
+
+
+def seed_once(choices: Choices) -> None:
+    """On a session's first run, copy valid query-string values into session state."""
+    if st.session_state.get("_url_seeded"):
+        return
+    st.session_state["_url_seeded"] = True
+    allowed = {
+        "proposals": choices.proposals, "areas": choices.areas, "point_areas": choices.areas,
+        "detail": choices.areas, "points_of": choices.proposals, "seed": choices.seeds,
+        "from": choices.proposals, "to": choices.proposals,
+    }
+    notes: list[str] = []
+    params = st.query_params
+    for name, key in {**LIST_PARAMS, **ONE_PARAMS}.items():
+        if name not in params:
+            continue
+        values = _values(params.get_all(name))
+        good = [v for v in dict.fromkeys(values) if v in allowed[name]]
+        bad = [v for v in values if v not in allowed[name]]
+        if bad:
+            notes.append(f"Ignored unknown value(s) in the link for “{name}”: {', '.join(bad[:5])}")
+        if name in LIST_PARAMS:
+            if good:
+                st.session_state[key] = good
+        elif good:
+            st.session_state[key] = good[0]
+    for name, key in FLAG_PARAMS.items():
+        if name in params:
+            st.session_state[key] = params.get(name) in ("1", "true", "yes")
+    st.session_state[NOTES_KEY] = notes
+
+
+def notes() -> list[str]:
+    return st.session_state.get(NOTES_KEY, [])
+
+
+def write_back(defaults: dict[str, object]) -> None:
+    """Mirror session state into the query string (omitting values equal to their defaults)."""
+    wanted: dict[str, str] = {}
+    for name, key in {**LIST_PARAMS, **ONE_PARAMS, **FLAG_PARAMS}.items():
+        if key not in st.session_state:
+            continue
+        value = st.session_state[key]
+        if value in (None, [], "") or value == defaults.get(key):
+            continue
+        if isinstance(value, bool):
+            if value:
+                wanted[name] = "1"
+        elif isinstance(value, (list, tuple)):
+            wanted[name] = ",".join(value)
+        else:
+            wanted[name] = str(value)
+    current = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,127 @@
+"""Tidy tables behind each chart (troop caps, territory, guarantees and
+alliances, timeline). Figures are drawn from these frames, and the same frames
+are shown as plain tables and offered as CSV downloads."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from model.schema import Position, Proposal
+from model.taxonomy import Taxonomy
+
+NOT_MENTIONED = "not_mentioned"
+NOT_MENTIONED_LABEL = "Not named by this proposal"
+
+
+def _sources(position: Position | None) -> str:
+    return "; ".join(dict.fromkeys(c.source for c in position.citations)) if position else ""
+
+
+def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
+    """One row per proposal (one per variant for bracketed caps); `cap` is empty unless a number is set."""
+    rows = []
+    for p in proposals:
+        position = p.positions.get("military_limits")
+        base = {"proposal": p.id, "proposal_name": p.short_name, "date": p.date,
+                "evidence": position.evidence if position else "", "sources": _sources(position)}
+        if position is None or position.not_addressed or position.troop_cap in (None, "not_addressed"):
+            rows.append({**base, "label": p.short_name, "cap": None, "status": "not_addressed", "status_label": "Not addressed"})
+        elif position.troop_cap == "no_cap":
+            rows.append({**base, "label": p.short_name, "cap": None, "status": "no_cap", "status_label": "No cap"})
+        elif position.troop_cap == "bracketed":
+            for v in position.troop_cap_variants:
+                rows.append({**base, "label": f"{p.short_name}: {v.proposed_by}'s figure", "cap": v.value,
+                             "status": "bracketed", "status_label": f"Bracketed: {v.proposed_by}'s figure",
+                             "sources": "; ".join(dict.fromkeys(c.source for c in v.citations))})
+        else:
+            rows.append({**base, "label": p.short_name, "cap": position.troop_cap, "status": "cap", "status_label": "Cap"})
+    frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "label", "date", "cap", "status", "status_label", "evidence", "sources"])
+    frame["cap"] = frame["cap"].astype("Int64")
+    return frame
+
+
+def territory_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.DataFrame:
+    """Every region × every proposal, with the status the proposal gives (or 'not named')."""
+    rows = []
+    for p in proposals:
+        position = p.positions.get("territory")
+        regions = position.regions if position and not position.not_addressed else {}
+        notes = position.region_notes if position and not position.not_addressed else {}
+        for key, region in taxonomy.regions.items():
+            status = regions.get(key, NOT_MENTIONED)
+            rows.append({
+                "proposal": p.id, "proposal_name": p.short_name, "region": key, "iso": region.iso,
+                "region_name": region.name, "status": status,
+                "status_label": NOT_MENTIONED_LABEL if status == NOT_MENTIONED else taxonomy.status_label(status),
+                "note": notes.get(key, ""), "evidence": position.evidence if position else "",
+                "sources": _sources(position) if status != NOT_MENTIONED else "",
+            })
+    return pd.DataFrame(rows)
+
+
+def territory_table(frame: pd.DataFrame, only_named: bool = True) -> pd.DataFrame:
+    """Compact region × proposal table of status labels."""
+    data = frame if not only_named else frame[frame.groupby("region")["status"].transform(lambda s: (s != NOT_MENTIONED).any())]
+    table = data.pivot(index="region_name", columns="proposal_name", values="status_label")
+    order = list(dict.fromkeys(data["region_name"]))
+    columns = list(dict.fromkeys(data["proposal_name"]))
+    return table.reindex(index=order, columns=columns)
+
+
+def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.DataFrame:
+    """Each proposal's guarantee type (with its step on the scale) and NATO, EU, foreign-troops stances."""
+    area = taxonomy.area("security_guarantees")
+    scale = area.scale_keys()
+    rows = []
+    for p in proposals:
+        g = p.positions.get("security_guarantees")
+        a = p.positions.get("alliances")
+        gtype = g.guarantee_type if g and not g.not_addressed else None
+
+        def label(position: Position | None, field: str, area_key: str) -> str:
+            if position is None or position.not_addressed:
+                return "Not addressed"
+            value = getattr(position, field)
+            return taxonomy.label(area_key, field, value) if value else "Not coded"
+
+        rows.append({
+            "proposal": p.id, "proposal_name": p.short_name,
+            "guarantee_type": gtype or ("not_addressed" if g is None or g.not_addressed else "not_coded"),
+            "guarantee_label": label(g, "guarantee_type", "security_guarantees"),
+            "guarantee_step": (len(scale) - scale.index(gtype)) if gtype in scale else None,
+            "nato": label(a, "nato", "alliances"), "eu": label(a, "eu", "alliances"),
+            "foreign_troops": label(a, "foreign_troops", "alliances"),
+            "evidence": g.evidence if g else "", "sources": _sources(g),
+        })
+    frame = pd.DataFrame(rows)
+    frame["guarantee_step"] = frame["guarantee_step"].astype("Int64")
+    return frame
+
+
+def date_sort(date: str) -> str:
+    """A partial date (YYYY or YYYY-MM) placed on the first day it can mean, for plotting."""
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date
+
+
+STATUS_LABELS = {
+    "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
+    "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed", "expired": "Signed, no longer in force",
+}
+PUBLICATION_WORDS = {"official": "Official text", "leaked": "Leaked text", "reported": "Known from news reports", "statements": "Officials' statements"}
+
+
+def timeline_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
+    rows = [{
+        "proposal": p.id, "proposal_name": p.short_name, "title": p.title, "author": p.author, "party": p.party,
+        "date": p.date, "date_sort": date_sort(p.date), "status": p.status, "status_label": STATUS_LABELS[p.status],
+        "publication": p.publication, "publication_label": PUBLICATION_WORDS[p.publication],
+        "revises": p.revises or "", "responds_to": ", ".join(p.responds_to),
+    } for p in proposals]
+    return pd.DataFrame(rows).sort_values(["date_sort", "proposal"]).reset_index(drop=True)
+
+
+def caps_over_time_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
+    frame = troop_caps_frame(proposals)
+    frame["date_sort"] = [date_sort(d) for d in frame["date"]]
+    return frame.sort_values(["date_sort", "label"]).reset_index(drop=True)
