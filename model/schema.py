@@ -39,6 +39,8 @@ def _date_to_text(value: object) -> object:
     """YAML reads 2025-11-20 as a date; keep dates as ISO text (partial dates allowed)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return value
 
 

@@ -1,0 +1,113 @@
+"""Every page through Streamlit's AppTest: renders without exception, reacts to
+the sidebar, restores the view from the query string, and notes unknown ids."""
+from __future__ import annotations
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from helpers import ROOT
+
+TAXONOMY = yaml.safe_load((ROOT / "proposals" / "_taxonomy.yaml").read_text(encoding="utf-8"))
+AREA_TITLES = [a["title"] for a in TAXONOMY["areas"]]
+CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position"]
+PAGES = ["compare", "charts", "points", "versions", "timeline", "sources", "methodology"]
+
+
+def short_name(pid: str) -> str:
+    return yaml.safe_load((ROOT / "proposals" / f"{pid}.yaml").read_text(encoding="utf-8"))["short_name"]
+
+
+def app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def open_page(at: AppTest, url_path: str) -> AppTest:
+    """Switch to a callable st.navigation page by its url_path (AppTest only switches by file)."""
+    if url_path == "compare":
+        return at
+    page_hash = next(h for h, info in at._registered_pages.items() if info.get("url_pathname") == url_path)
+    at._page_hash = page_hash  # private, but the only way to reach callable pages
+    return at.run()
+
+
+def matrix(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if 'class="pm"' in h.proto.body)
+
+
+def test_compare_default_shows_core_proposals_and_all_areas():
+    at = app()
+    assert not at.exception
+    html = matrix(at)
+    for pid in CORE:
+        assert short_name(pid) in html
+    for title in AREA_TITLES:
+        assert title in html
+
+
+def test_changing_selection_changes_matrix():
+    at = app()
+    at.multiselect(key="sel_proposals").set_value(["us-28-point-draft", "russia-position"]).run()
+    html = matrix(at)
+    assert short_name("us-28-point-draft") in html and short_name("defp-armed-neutrality") not in html
+    assert at.query_params["proposals"] == ["us-28-point-draft,russia-position"]
+
+
+def test_only_differences_hides_agreeing_areas():
+    at = app(proposals="ukraine-position,ukraine-position")
+    assert not at.exception
+    at.toggle(key="only_diff").set_value(True).run()
+    assert not any('class="pm"' in h.proto.body for h in at.get("html"))
+    assert any("agree on every chosen area" in i.value for i in at.info)
+
+
+def test_query_string_restores_view():
+    at = app(proposals="us-28-point-draft,ukraine-position", areas="territory,military_limits", detail="military_limits")
+    assert not at.exception
+    html = matrix(at)
+    assert short_name("russia-position") not in html
+    assert "Territory" in html and "Military limits" in html and "Nuclear" not in html
+    assert at.selectbox(key="detail_area").value == "military_limits"
+
+
+def test_unknown_id_in_link_shows_note():
+    at = app(proposals="us-28-point-draft,not-a-plan")
+    assert not at.exception
+    assert any("not-a-plan" in i.value for i in at.info)
+    assert at.multiselect(key="sel_proposals").value == ["us-28-point-draft"]
+
+
+def test_detail_shows_citations_for_area():
+    at = app(proposals="us-28-point-draft", detail="military_limits")
+    text = " ".join(m.value for m in at.markdown)
+    assert "600,000" in text or "600000" in text
+    assert "reliability" in text and "http" in text
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page):
+    at = open_page(app(), page)
+    assert not at.exception, at.exception
+    assert at.title, f"{page} has no title"
+
+
+def test_charts_page_maps_one_per_proposal():
+    import json
+
+    at = open_page(app(proposals="us-28-point-draft,russia-position"), "charts")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    maps = [s for s in specs if any(t.get("type") == "choropleth" for t in s["data"])]
+    assert len(maps) == 1
+    assert len([k for k in maps[0]["layout"] if k.startswith("geo")]) == 2
+
+
+def test_versions_page_preset_diff():
+    at = open_page(app(), "versions")
+    assert not at.exception
+    at.button(key="preset_us-28-point-draft_e3-counterproposal").click().run()
+    assert at.selectbox(key="diff_to").value == "e3-counterproposal"
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert "600,000" in shown and "800,000" in shown

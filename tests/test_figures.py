@@ -1,0 +1,68 @@
+"""Figure builders, called directly: what a student would see on each chart."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from components.figures import caps_over_time_figure, guarantees_figure, territory_maps, troop_caps_figure
+from helpers import ROOT
+from model.chart_data import caps_over_time_frame, guarantees_frame, territory_frame, troop_caps_frame
+from model.loader import load_catalogue
+from model.reference_data import load_reference_figures
+
+FIXTURES = Path(__file__).parent / "fixtures" / "diff"
+GEOJSON = json.loads((ROOT / "data" / "ukraine_regions.geojson").read_text(encoding="utf-8"))
+
+
+def _catalogue():
+    return load_catalogue([FIXTURES])
+
+
+def test_no_cap_is_not_a_zero_bar():
+    catalogue = _catalogue()
+    old = catalogue.get("old-plan")
+    silent = catalogue.get("new-plan").model_copy(update={"positions": {**catalogue.get("new-plan").positions,
+        "military_limits": old.positions["nuclear"]}})
+    frame = troop_caps_frame([old, silent])
+    fig = troop_caps_figure(frame)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert len(bars) == 1 and list(bars[0].x) == [600000] and list(bars[0].y) == [old.short_name]
+    labels = [a.text for a in fig.layout.annotations]
+    assert any("Not addressed" in t for t in labels)
+
+
+def test_reference_lines_carry_citations():
+    refs, problems = load_reference_figures()
+    assert not problems
+    fig = troop_caps_figure(troop_caps_frame(_catalogue().proposals), refs.figures, {s.id: s.publisher for s in refs.sources})
+    hovers = [t.hovertemplate for t in fig.data if t.type == "scatter"]
+    assert any("900,000" in h and "Irish Times" in h for h in hovers)
+    assert any("Reported current size" in a.text for a in fig.layout.annotations)
+
+
+def test_every_region_on_every_map():
+    catalogue = _catalogue()
+    frame = territory_frame(catalogue.proposals, catalogue.taxonomy)
+    fig = territory_maps(frame, GEOJSON, catalogue.taxonomy)
+    geo_ids = {f["id"] for f in GEOJSON["features"]}
+    for proposal in catalogue.proposals:
+        shown = {loc for t in fig.data for loc, name in zip(t.locations, t.customdata) if proposal.short_name in name}
+        assert shown == geo_ids, proposal.id
+    geos = [k for k in fig.layout if k.startswith("geo")]
+    assert len(geos) == len(catalogue.proposals)
+    donetsk = [t.name for t in fig.data for loc, name in zip(t.locations, t.customdata) if loc == "UA-14" and "new-plan" in name]
+    assert donetsk == ["Frozen at the line of contact"]
+
+
+def test_guarantees_chart_rows():
+    catalogue = _catalogue()
+    frame = guarantees_frame(catalogue.proposals, catalogue.taxonomy)
+    assert set(frame["guarantee_label"]) == {"Not addressed"}
+    fig = guarantees_figure(frame, catalogue.taxonomy)
+    assert len(fig.data) == 4 and list(fig.data[0].y) == [p.short_name for p in catalogue.proposals]
+
+
+def test_caps_over_time_plots_only_numbers():
+    frame = caps_over_time_frame(_catalogue().proposals)
+    fig = caps_over_time_figure(frame)
+    assert sorted(fig.data[0].y) == [600000, 800000]
