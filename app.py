@@ -7,11 +7,11 @@ import streamlit as st
 from components import url_state
 from components.context import Context
 from components.data import everything, seed_names
-from components.pages import PAGES
+from components.pages import ALIAS, PAGES
 from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
 
-st.set_page_config(page_title="Peace proposals compared", page_icon="🕊️", layout="wide")
+st.set_page_config(page_title="Peace proposals compared", page_icon=":material/balance:", layout="wide")
 
 catalogue, references, comparators, problems = everything()
 if catalogue is None:
@@ -20,9 +20,9 @@ if catalogue is None:
 
 url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_keys, seed_names()))
 context = Context(catalogue, references, comparators, show_sidebar(catalogue))
-page = st.navigation([spec.as_page(context) for spec in PAGES])
+page = st.navigation([spec.as_page(context) for spec in PAGES] + [ALIAS.alias(context)])
 for note in url_state.notes():
-    st.info(note, icon="🔗")
+    st.info(note, icon=":material/link:")
 show_problems(problems)
 page.run()
 url_state.write_back({**defaults(catalogue), "only_diff": False})

@@ -14,4 +14,4 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
     with st.expander("Data table (for screen readers and copying)", expanded=False):
         st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", table.to_csv(index=False), file_name=file_name,
-                       mime="text/csv", key=f"dl_{key}", icon="⬇️")
+                       mime="text/csv", key=f"dl_{key}", icon=":material/download:")

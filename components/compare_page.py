@@ -7,7 +7,7 @@ import streamlit as st
 from components import position_detail
 from components.context import Context
 from components.matrix import legend_html, matrix_html
-from model.compare import differing_areas, matrix_frame, placements
+from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements
 from model.tidy import tidy_frame
 
 
@@ -33,7 +33,8 @@ def render(context: Context) -> None:
             st.info("The chosen proposals agree on every chosen area.")
             st.stop()
     frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, areas)
-    kinds = [k for k in dict.fromkeys(frame["placement"])]
+    present = set(frame["placement"])
+    kinds = [k for k in PLACEMENTS if k in present]
     st.html(legend_html(kinds))
     st.caption("Colours show where a coded position sits on the area's ordered scale between Ukraine's and Russia's "
                "stated positions (see Methodology). They describe distance, not merit. Hover a cell for the computation.")
@@ -55,5 +56,5 @@ def render(context: Context) -> None:
     st.subheader("Download")
     tidy = tidy_frame(selection.proposals, taxonomy)
     st.download_button("Download the tidy table (CSV) for the chosen proposals", tidy.to_csv(index=False),
-                       file_name="peace-proposals-tidy.csv", mime="text/csv", icon="⬇️")
+                       file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:")
     st.caption("One row per proposal, area and field: the same columns as `python -m model.export --format csv`.")

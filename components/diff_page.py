@@ -54,7 +54,7 @@ def render(context: Context) -> None:
                 position = proposal.positions.get(area)
                 text = (position.reason if position.not_addressed else position.summary) if position else "—"
                 column.caption(f"{proposal.short_name} ({position.evidence if position else '—'}): {text}")
-    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon="⬇️")
+    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")

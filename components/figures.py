@@ -45,7 +45,7 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     ))
     uncapped = frame[frame["cap"].isna()]
     for _, row in uncapped.iterrows():
-        text = "No cap set (no bar)" if row["status"] == "no_cap" else "Not addressed (no bar)"
+        text = {"no_cap": "No cap set (no bar)", "cap_unspecified": "Cap demanded, no number given (no bar)"}.get(row["status"], "Not addressed (no bar)")
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=row["label"], yref="y", text=f"<i>{text}</i>",
                            showarrow=False, font={"size": 17, "color": "#333333"}, bgcolor="#F2F2F2", bordercolor="#999999", borderwidth=1)
     ymax = len(order) - 0.5
@@ -165,8 +165,9 @@ def caps_over_time_figure(frame: pd.DataFrame, references: Sequence[ReferenceFig
         fig.add_hrect(y0=low, y1=high, fillcolor="#CCCCCC", opacity=0.4, line_width=0, layer="below",
                       annotation_text=f"Reported current size {_fmt(low)}–{_fmt(high)}+ (late 2025; sources differ)",
                       annotation_position="top left")
-    for _, row in frame[frame["cap"].isna() & (frame["status"] == "no_cap")].iterrows():
-        fig.add_annotation(x=pd.to_datetime(row["date_sort"]), y=1, yref="paper", text=f"{row['label']}: no cap",
+    for _, row in frame[frame["cap"].isna() & frame["status"].isin(["no_cap", "cap_unspecified"])].iterrows():
+        words = "no cap" if row["status"] == "no_cap" else "cap, no number"
+        fig.add_annotation(x=pd.to_datetime(row["date_sort"]), y=1, yref="paper", text=f"{row['label']}: {words}",
                            showarrow=True, arrowhead=0, ay=-1, ax=0, font={"size": 14}, bgcolor="#F2F2F2")
     fig.update_yaxes(title="Personnel", tickformat=",", rangemode="tozero", gridcolor="#E5E5E5")
     fig.update_xaxes(gridcolor="#E5E5E5")

@@ -31,6 +31,17 @@ table.pm td.not_addressed {background-image:repeating-linear-gradient(45deg,#E6E
 """
 
 
+def short_text(text: str, limit: int = 190) -> str:
+    """The first sentence, or the text cut at a word boundary, so cells stay readable on a projector."""
+    text = " ".join(text.split())
+    end = text.find(". ")
+    if 0 < end < limit:
+        return text[: end + 1]
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _cell(row: pd.Series) -> str:
     style = PLACEMENT_STYLE[row["placement"]]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
@@ -42,7 +53,7 @@ def _cell(row: pd.Series) -> str:
         f'<td class="{row["placement"]}" title="{title}" style="background:{style["bg"]}; color:{style["fg"]}; '
         f'border-style:{evidence["border"]};">'
         f'<span class="scale">{escape(mark + scale)}</span>'
-        f'<span class="text">{escape(row["text"])}</span>'
+        f'<span class="text">{escape(short_text(row["text"]))}</span>'
         f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}</span></td>'
     )
 

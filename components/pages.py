@@ -25,13 +25,24 @@ class PageSpec:
         run.__name__ = f"page_{self.url_path}"
         return st.Page(run, title=self.title, icon=self.icon, url_path=self.url_path, default=self.default)
 
+    def alias(self, context: Context) -> "st.Page":
+        """The default page also answers at its own path (e.g. /compare), hidden from the menu."""
+        def run() -> None:
+            self.render(context)
+
+        run.__name__ = f"alias_{self.url_path}"
+        return st.Page(run, title=self.title, icon=self.icon, url_path=self.url_path, visibility="hidden")
+
 
 PAGES = [
-    PageSpec("Compare", "🧭", "compare", compare_page.render, default=True),
-    PageSpec("Charts", "📊", "charts", charts_page.render),
-    PageSpec("Points", "🔢", "points", points_page.render),
-    PageSpec("Versions", "🔀", "versions", diff_page.render),
-    PageSpec("Timeline", "🗓️", "timeline", timeline_page.render),
-    PageSpec("Sources", "📚", "sources", sources_page.render),
-    PageSpec("Methodology", "📐", "methodology", methodology_page.render),
+    PageSpec("Compare", ":material/table_view:", "", compare_page.render, default=True),
+    PageSpec("Charts", ":material/bar_chart:", "charts", charts_page.render),
+    PageSpec("Points", ":material/format_list_numbered:", "points", points_page.render),
+    PageSpec("Versions", ":material/compare_arrows:", "versions", diff_page.render),
+    PageSpec("Timeline", ":material/timeline:", "timeline", timeline_page.render),
+    PageSpec("Sources", ":material/menu_book:", "sources", sources_page.render),
+    PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render),
 ]
+
+# The Compare page is the default ("/"); it also answers at "/compare" for links that name it.
+ALIAS = PageSpec("Compare", ":material/table_view:", "compare", compare_page.render)

@@ -47,10 +47,10 @@ PARTY_LABELS: dict[str, str] = {
 }
 
 EVIDENCE_STYLE: dict[str, dict[str, str]] = {
-    "text": {"border": "solid", "icon": "📄", "word": "Full text"},
-    "reported": {"border": "dashed", "icon": "📰", "word": "Reported"},
-    "statement": {"border": "dotted", "icon": "🎙", "word": "Statements"},
-    "unknown": {"border": "double", "icon": "❓", "word": "Not public"},
+    "text": {"border": "solid", "icon": "▣", "word": "Full text"},
+    "reported": {"border": "dashed", "icon": "▤", "word": "Reported"},
+    "statement": {"border": "dotted", "icon": "◎", "word": "Statements"},
+    "unknown": {"border": "double", "icon": "?", "word": "Not public"},
 }
 
 PUBLICATION_LABELS: dict[str, str] = {

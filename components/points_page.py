@@ -58,10 +58,10 @@ def render(context: Context) -> None:
     st.dataframe(frame, hide_index=True, key="points_table", row_height=90,
                  column_config={"Link": st.column_config.LinkColumn("Link", display_text="open"),
                                 "Point (paraphrase)": st.column_config.TextColumn(width="large")})
-    st.download_button("Download these points (CSV)", frame.to_csv(index=False), file_name=f"{plan.id}-points.csv", mime="text/csv", icon="⬇️")
+    st.download_button("Download these points (CSV)", frame.to_csv(index=False), file_name=f"{plan.id}-points.csv", mime="text/csv", icon=":material/download:")
     contested = [p for p in plan.points if p.contested and (not chosen or p.area in chosen)]
     if contested:
         st.subheader("Contested points")
         for point in contested:
             for note in point.contested:
-                st.warning(f"**Point {point.number}:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}", icon="⚠️")
+                st.warning(f"**Point {point.number}:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}", icon=":material/warning:")

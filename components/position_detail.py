@@ -40,7 +40,7 @@ def show_contested(proposal: Proposal, notes: Sequence[ContestedNote]) -> None:
         body = f"**Contested:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}"
         if note.detail:
             body += f"  \n{note.detail}"
-        st.warning(body, icon="⚠️")
+        st.warning(body, icon=":material/warning:")
         for citation in note.citations:
             st.markdown(citation_markdown(proposal, citation))
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.palette import PUBLICATION_LABELS
 from model.loader import Catalogue
 from model.schema import Proposal
 
@@ -31,12 +30,11 @@ def show(catalogue: Catalogue) -> Selection:
     by_id = {p.id: p for p in catalogue.proposals}
 
     def proposal_label(pid: str) -> str:
-        p = by_id[pid]
-        return f"{p.short_name} ({p.date[:7]}, {PUBLICATION_LABELS[p.publication].lower()})"
+        return by_id[pid].short_name
 
     with st.sidebar:
         st.multiselect("Proposals to compare", catalogue.ids, key="sel_proposals", format_func=proposal_label,
-                       help="Columns appear in date order, whatever order you pick them in.")
+                       help="Columns appear in date order, whatever order you pick them in. Dates and how each text is known are shown in the column headers.")
         st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas",
                        format_func=lambda k: taxonomy.area(k).title)
     chosen = set(st.session_state["sel_proposals"])

@@ -47,7 +47,7 @@ def render(context: Context) -> None:
         st.subheader(f"{kind} ({len(group)})")
         st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}",
                      column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")})
-    st.download_button("Download the source list (CSV)", frame.to_csv(index=False), file_name="sources.csv", mime="text/csv", icon="⬇️")
+    st.download_button("Download the source list (CSV)", frame.to_csv(index=False), file_name="sources.csv", mime="text/csv", icon=":material/download:")
 
     st.header("Seed documents")
     with st.expander("What each seed document is, and how reliable it is", expanded=True):

@@ -29,6 +29,9 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
             rows.append({**base, "label": p.short_name, "cap": None, "status": "not_addressed", "status_label": "Not addressed"})
         elif position.troop_cap == "no_cap":
             rows.append({**base, "label": p.short_name, "cap": None, "status": "no_cap", "status_label": "No cap"})
+        elif position.troop_cap == "cap_unspecified":
+            rows.append({**base, "label": p.short_name, "cap": None, "status": "cap_unspecified",
+                         "status_label": "Cap demanded, no number given"})
         elif position.troop_cap == "bracketed":
             for v in position.troop_cap_variants:
                 rows.append({**base, "label": f"{p.short_name}: {v.proposed_by}'s figure", "cap": v.value,

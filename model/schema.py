@@ -115,7 +115,7 @@ class TroopCapVariant(Frozen):
     citations: Citations
 
 
-TroopCap = Union[Annotated[int, Field(ge=0, le=5_000_000)], Literal["no_cap", "not_addressed", "bracketed"]]
+TroopCap = Union[Annotated[int, Field(ge=0, le=5_000_000)], Literal["no_cap", "not_addressed", "bracketed", "cap_unspecified"]]
 
 
 class Position(Frozen):

@@ -1,0 +1,140 @@
+"""Fixtures for the browser tests: one real `streamlit run app.py` server and one
+headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) for
+the whole module. The server's output goes to tests/artifacts/ and is checked
+for tracebacks and warnings at teardown."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SERVER_LOG = ARTIFACTS / "streamlit-server.log"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+VIEWPORT = {"width": 1600, "height": 1000}
+STARTUP_TIMEOUT = 60.0
+
+# Lines in the server log that fail the run. Streamlit logs its own problems as
+# "<date> <time> WARNING streamlit.<module>: ..." or "... ERROR streamlit...", and an
+# uncaught exception in the script (or the server) prints a "Traceback".
+BAD_LOG_LINE = re.compile(r"Traceback|\b(WARNING|ERROR|CRITICAL)\b|DeprecationWarning|deprecated", re.IGNORECASE)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Terminate the server's whole process group (SIGTERM, then SIGKILL)."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def bad_log_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if BAD_LOG_LINE.search(line)]
+
+
+@pytest.fixture(scope="session")
+def server() -> str:
+    """Base URL of a fresh Streamlit server running the app from the repo root."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+    ]
+    log = SERVER_LOG.open("w", encoding="utf-8")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not _healthy(url):
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with code {process.returncode} before answering /_stcore/health:\n"
+                            f"{SERVER_LOG.read_text(encoding='utf-8', errors='replace')}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer 'ok' on {url}/_stcore/health within {STARTUP_TIMEOUT:.0f} s:\n"
+                            f"{SERVER_LOG.read_text(encoding='utf-8', errors='replace')}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        _stop(process)
+        log.close()
+    text = SERVER_LOG.read_text(encoding="utf-8", errors="replace")
+    bad = bad_log_lines(text)
+    if bad:
+        pytest.fail(f"the streamlit server log ({SERVER_LOG.relative_to(ROOT)}) has tracebacks or warnings:\n"
+                    + "\n".join(bad[:40]) + f"\n--- full log ---\n{text[-8000:]}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session. Fails (never skips) if Debian's chromium is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} does not exist: the browser tests need Debian's chromium package "
+                    "(apt-get install chromium); the project's test command installs it. "
+                    "Do not run `playwright install`.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory for fresh pages (each in its own context, so each is a new Streamlit session)."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()

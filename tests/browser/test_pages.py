@@ -1,0 +1,206 @@
+"""The app in a real browser: every page renders without an exception box, the
+matrix and the territory maps follow the selection, links restore the view and
+the address bar follows the widgets, unknown ids are noted, and the tidy CSV
+downloads. Screenshots land in tests/artifacts/screenshots/."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+DOWNLOADS = ARTIFACTS / "downloads"
+VIEWPORT = {"width": 1600, "height": 1000}  # same as the browser fixture's
+PROPOSALS = ROOT / "proposals"
+TAXONOMY = yaml.safe_load((PROPOSALS / "_taxonomy.yaml").read_text(encoding="utf-8"))
+AREA_KEYS = [a["key"] for a in TAXONOMY["areas"]]
+AREA_TITLES = {a["key"]: a["title"] for a in TAXONOMY["areas"]}
+CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position"]
+PAGES = ["compare", "charts", "points", "versions", "timeline", "sources", "methodology"]
+# Pages whose charts must have drawn before the page counts as rendered (minimum number of plotly charts).
+CHARTS = {"charts": 3, "timeline": 1}
+TIDY_HEADER = ["proposal", "area", "field", "value", "sources"]
+
+APP = '[data-testid="stApp"]'
+SKELETON = '[data-testid="stSkeleton"]'
+EXCEPTION = '[data-testid="stException"]'
+MATRIX = "table.pm"
+TERRITORY_GEOS = ".st-key-fig_territory .js-plotly-plot g.geolayer > g.geo"
+ONLY_DIFF_LABEL = "Show only areas where the chosen proposals differ"
+
+
+def short_name(pid: str) -> str:
+    return yaml.safe_load((PROPOSALS / f"{pid}.yaml").read_text(encoding="utf-8"))["short_name"]
+
+
+def all_proposal_ids() -> list[str]:
+    files = sorted([*PROPOSALS.glob("*.yaml"), *PROPOSALS.glob("*.yml")])
+    return [f.stem for f in files if not f.name.startswith("_")]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
+    """Wait until the script run finished and the page settled, then fail on any exception box.
+
+    Settled means: the app says `data-test-script-state="notRunning"`, the main area has
+    content, no skeleton placeholder is left, and `charts` plotly charts have drawn, all
+    holding for two consecutive polls (the state may flip to "running" again on reruns)."""
+    deadline = time.monotonic() + timeout
+    stable = 0
+    state = skeletons = drawn = None
+    while time.monotonic() < deadline:
+        state = page.get_attribute(APP, "data-test-script-state") if page.locator(APP).count() else None
+        skeletons = page.locator(SKELETON).count()
+        content = page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').count()
+        drawn = page.locator(".js-plotly-plot:has(.main-svg)").count()
+        ready = state == "notRunning" and not skeletons and content > 0 and drawn >= charts
+        stable = stable + 1 if ready else 0
+        if stable >= 2:
+            break
+        time.sleep(0.3)
+    else:
+        pytest.fail(f"{page.url} did not finish rendering within {timeout:.0f} s "
+                    f"(script state {state!r}, {skeletons} skeleton(s), {drawn} of {charts} chart(s) drawn)")
+    exceptions = page.locator(EXCEPTION)
+    if exceptions.count():
+        texts = "\n---\n".join(exceptions.all_inner_texts())
+        pytest.fail(f"{page.url} shows {exceptions.count()} exception box(es):\n{texts}")
+
+
+def open_page(page, url: str, charts: int = 0) -> None:
+    """Navigate to `url` and wait until the app finished rendering without an exception."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(APP, state="attached")
+    wait_rendered(page, charts)
+
+
+def first_lines(locator) -> list[str]:
+    """The first line of each element's visible text (header names without badges and dates)."""
+    return [text.strip().split("\n")[0].strip() for text in locator.all_inner_texts()]
+
+
+def matrix_header(page) -> list[str]:
+    page.wait_for_selector(MATRIX)
+    return first_lines(page.locator(f"{MATRIX} thead th:not(.area)"))
+
+
+def matrix_areas(page) -> list[str]:
+    page.wait_for_selector(MATRIX)
+    return first_lines(page.locator(f"{MATRIX} tbody th.area"))
+
+
+def query(url: str) -> dict[str, str]:
+    return {k: ",".join(v) for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def screenshot(page, name: str) -> None:
+    """Full-page screenshot. Streamlit scrolls inside stMain, so grow the viewport to the content first."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        "() => Math.max(document.documentElement.scrollHeight,"
+        " ...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarContent]')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, VIEWPORT["height"]), 16000)})
+    page.wait_for_timeout(500)  # let plotly and the layout settle at the new size
+    try:
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+
+
+# ---------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("path", ["/", "/compare"])
+def test_compare_matrix_shows_default_proposals_and_all_areas(server, page, path):
+    open_page(page, server + path)
+    header = matrix_header(page)
+    expected = [short_name(pid) for pid in CORE]
+    assert sorted(header) == sorted(expected), f"matrix header {header}, expected the four defaults {expected}"
+    assert matrix_areas(page) == [AREA_TITLES[k] for k in AREA_KEYS]
+
+
+@pytest.mark.parametrize("proposals", [None, ["us-28-point-draft", "russia-position"]])
+def test_territory_figure_has_one_map_per_chosen_proposal(server, page, proposals):
+    url = f"{server}/charts" + (f"?proposals={','.join(proposals)}" if proposals else "")
+    open_page(page, url, charts=CHARTS["charts"])
+    assert page.locator(".st-key-fig_territory .js-plotly-plot").count() == 1, "territory chart (key fig_territory) not found"
+    page.wait_for_selector(TERRITORY_GEOS)
+    expected = len(proposals or CORE)
+    assert page.locator(TERRITORY_GEOS).count() == expected
+
+
+def test_shared_url_restores_view_and_follows_widgets(server, page, new_page):
+    chosen, areas = ["us-28-point-draft", "ukraine-position"], ["territory", "military_limits"]
+    open_page(page, f"{server}/compare?proposals={','.join(chosen)}&areas={','.join(areas)}&only_diff=1")
+    names = sorted(short_name(pid) for pid in chosen)
+    assert sorted(matrix_header(page)) == names
+    shown = matrix_areas(page)
+    assert shown and set(shown) <= {AREA_TITLES[k] for k in areas}, shown
+    switch = page.get_by_role("switch", name=ONLY_DIFF_LABEL)
+    assert switch.is_checked()
+    assert query(page.url).get("only_diff") == "1"
+
+    page.locator('[data-testid="stCheckbox"]', has_text=ONLY_DIFF_LABEL).locator("label").click()
+    page.wait_for_url(lambda url: "only_diff" not in query(url), timeout=20_000)
+    wait_rendered(page)
+    assert not switch.is_checked()
+    params = query(page.url)
+    assert params.get("proposals", "").split(",") == chosen
+    assert params.get("areas", "").split(",") == areas
+    header, rows = matrix_header(page), matrix_areas(page)
+    assert sorted(header) == names
+    assert rows == [AREA_TITLES[k] for k in areas]
+
+    shared = new_page()
+    open_page(shared, page.url)
+    assert matrix_header(shared) == header
+    assert matrix_areas(shared) == rows
+    assert not shared.get_by_role("switch", name=ONLY_DIFF_LABEL).is_checked()
+
+
+def test_unknown_id_in_link_is_noted(server, page):
+    open_page(page, f"{server}/compare?proposals=us-28-point-draft,no-such-plan")
+    note = page.locator('[data-testid="stAlertContentInfo"]', has_text="no-such-plan")
+    assert note.count() == 1, page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert note.is_visible()
+    assert matrix_header(page) == [short_name("us-28-point-draft")]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders(server, page, name):
+    open_page(page, f"{server}/{name}", charts=CHARTS.get(name, 0))
+    assert page.locator('[data-testid="stMain"] h1').count() >= 1, f"/{name} has no title"
+    screenshot(page, name)
+
+
+def test_compare_with_every_proposal(server, page):
+    ids = all_proposal_ids()
+    open_page(page, f"{server}/compare?proposals={','.join(ids)}")
+    assert sorted(matrix_header(page)) == sorted(short_name(pid) for pid in ids)
+    assert not page.locator('[data-testid="stAlertContentInfo"]', has_text="Ignored unknown").count()
+    screenshot(page, "compare-all-proposals")
+
+
+def test_tidy_table_download(server, page):
+    open_page(page, f"{server}/compare")
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text="Download the tidy table")
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    target = DOWNLOADS / download.suggested_filename
+    download.save_as(target)
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.startswith(",".join(TIDY_HEADER)), text[:200]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {r["proposal"] for r in rows} == set(CORE)
