@@ -8,7 +8,7 @@ import streamlit as st
 
 
 def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "") -> None:
-    st.plotly_chart(fig, key=f"fig_{key}", alt=alt, config={"displaylogo": False})
+    st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False})
     if caption:
         st.caption(caption)
     with st.expander("Data table (for screen readers and copying)", expanded=False):

@@ -9,7 +9,8 @@ from components.context import Context
 from model.diff import area_changes, diff_points, diff_positions
 
 CHAIN = ["us-28-point-draft", "e3-counterproposal", "geneva-framework", "20-point-framework"]
-CHANGE_ICONS = {"same": "＝ same", "changed": "≠ changed", "added": "＋ added", "dropped": "－ dropped", "text": "… compare texts"}
+CHANGE_ICONS = {"same": "= same", "changed": "≠ changed", "added": "+ newly specified", "dropped": "- no longer specified",
+                "text": "… compare the texts"}
 
 
 def _preset(a: str, b: str) -> None:

@@ -2,10 +2,10 @@
 so tests (and exports) can call them directly."""
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -48,17 +48,15 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
         text = {"no_cap": "No cap set (no bar)", "cap_unspecified": "Cap demanded, no number given (no bar)"}.get(row["status"], "Not addressed (no bar)")
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=row["label"], yref="y", text=f"<i>{text}</i>",
                            showarrow=False, font={"size": 17, "color": "#333333"}, bgcolor="#F2F2F2", bordercolor="#999999", borderwidth=1)
-    ymax = len(order) - 0.5
     current = [r for r in references if r.kind == "current_size"]
     for ref in references:
         citation = ref.citations[0]
         where = sources.get(citation.source, citation.source)
         hover = f"{ref.label}<br>Source: {where}" + (f"<br>“{citation.quote}”" if citation.quote else "")
-        xs = [ref.value, ref.value] if ref.high is None else [ref.value, ref.high]
-        dash = "dot" if ref.kind == "pre_war_size" else "dash"
-        for x in dict.fromkeys(xs):
-            fig.add_trace(go.Scatter(
-                x=[x, x], y=[-0.5, ymax], mode="lines", line={"color": REFERENCE, "dash": dash, "width": 2},
+        for x in dict.fromkeys([ref.value] if ref.high is None else [ref.value, ref.high]):
+            fig.add_vline(x=x, line={"color": REFERENCE, "dash": "dot" if ref.kind == "pre_war_size" else "dash", "width": 2})
+            fig.add_trace(go.Scatter(  # an invisible-line marker at the top so the reference line has a hover with its source
+                x=[x], y=[order[-1]], mode="markers", marker={"symbol": "line-ns", "size": 24, "line": {"width": 2, "color": REFERENCE}},
                 name=ref.label, hovertemplate=hover.replace("%", "%%") + "<extra></extra>", showlegend=False,
             ))
     if current:
@@ -72,80 +70,148 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
         fig.add_annotation(x=ref.value, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
                            text=f"Pre-war ≈{_fmt(ref.value)}", font={"size": 15})
     top = max([int(c) for c in capped["cap"]] + [r.high or r.value for r in references] + [100_000])
-    fig.update_xaxes(range=[0, top * 1.18], tickformat=",", title="Personnel", gridcolor="#E5E5E5")
-    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, range=[-0.5, ymax])
+    fig.update_xaxes(range=[0, top * 1.18], tickformat=",", title="Personnel", gridcolor="#E5E5E5", tickfont={"size": 16})
+    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, tickfont={"size": 17}, automargin=True)
     _layout(fig, "Cap on the size of Ukraine's armed forces", 140 + 70 * max(len(order), 2))
     fig.update_layout(showlegend=False)
     return fig
 
 
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """Outer rings of a Polygon or MultiPolygon (holes are filled by the regions inside them)."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [polygon[0] for polygon in polygons]
+
+
+def _path(rings: list[list[list[float]]], x_scale: float) -> tuple[list, list]:
+    xs: list = []
+    ys: list = []
+    for ring in rings:
+        xs.extend([lon * x_scale for lon, _ in ring] + [None])
+        ys.extend([lat for _, lat in ring] + [None])
+    return xs, ys
+
+
 def territory_maps(frame: pd.DataFrame, geojson: dict, taxonomy: Taxonomy, columns: int = 3) -> go.Figure:
-    """One small choropleth per proposal, coloured by the status it gives each region, one shared legend."""
+    """One small map per proposal, coloured by the status it gives each region, with one shared legend.
+
+    Drawn as filled polygons on plain axes (no map tiles or base-map downloads), so it works offline
+    and in exports. Longitude is scaled by cos(48.5°) so Ukraine keeps its shape."""
     statuses = [t.key for t in taxonomy.region_statuses] + [NOT_MENTIONED]
-    labels = [taxonomy.status_label(s) for s in statuses[:-1]] + [NOT_MENTIONED_LABEL]
-    color_map = {label: REGION_STATUS_COLORS.get(key, "#999999") for key, label in zip(statuses, labels)}
+    labels = {t.key: t.label for t in taxonomy.region_statuses} | {NOT_MENTIONED: NOT_MENTIONED_LABEL}
+    features = {f["properties"]["id"]: f for f in geojson["features"]}
+    x_scale = math.cos(math.radians(48.5))
     names = list(dict.fromkeys(frame["proposal_name"]))
     cols = max(1, min(columns, len(names)))
-    fig = px.choropleth(
-        frame, geojson=geojson, locations="iso", featureidkey="properties.id", color="status_label",
-        facet_col="proposal_name", facet_col_wrap=cols, color_discrete_map=color_map,
-        category_orders={"status_label": labels, "proposal_name": names},
-        hover_name="region_name", hover_data={"iso": False, "proposal_name": True, "status_label": True, "note": True},
-        labels={"status_label": "Status", "proposal_name": "Proposal", "note": "Note"},
-    )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_traces(marker_line_color="#333333", marker_line_width=0.6)
-    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1], font={"size": 18}))
     rows = -(-len(names) // cols)
-    _layout(fig, "Status of each region, by proposal", 120 + 300 * rows)
-    fig.update_layout(legend={"title": {"text": "Region status"}, "orientation": "h", "y": -0.02, "yanchor": "top"},
-                      margin={"l": 5, "r": 5, "t": 80, "b": 120})
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, horizontal_spacing=0.02, vertical_spacing=0.08)
+    shown_in_legend: set[str] = set()
+    for index, name in enumerate(names):
+        row, col = index // cols + 1, index % cols + 1
+        data = frame[frame["proposal_name"] == name]
+        # regions that sit inside another region's hole (Kyiv city) are drawn last, on top
+        ordered = sorted(statuses, key=lambda s: s in set(data[data["iso"] == "UA-30"]["status"]))
+        for status in ordered:
+            regions = data[(data["status"] == status) & (data["iso"] != "UA-30")]
+            for part in (regions, data[(data["status"] == status) & (data["iso"] == "UA-30")]):
+                if part.empty:
+                    continue
+                xs, ys = _path([ring for iso in part["iso"] for ring in _rings(features[iso]["geometry"])], x_scale)
+                fig.add_trace(go.Scatter(
+                    x=xs, y=ys, mode="lines", fill="toself", fillcolor=REGION_STATUS_COLORS.get(status, "#999999"),
+                    line={"color": "#333333", "width": 0.7}, name=labels[status], legendgroup=status,
+                    showlegend=False, hoverinfo="skip",
+                ), row=row, col=col)
+                if status not in shown_in_legend:  # a square swatch in the legend, outlined so light colours show
+                    fig.add_trace(go.Scatter(
+                        x=[None], y=[None], mode="markers", name=labels[status], legendgroup=status,
+                        legendrank=statuses.index(status), hoverinfo="skip",
+                        marker={"symbol": "square", "size": 18, "color": REGION_STATUS_COLORS.get(status, "#999999"),
+                                "line": {"color": "#333333", "width": 1}},
+                    ), row=row, col=col)
+                    shown_in_legend.add(status)
+        centres = [features[iso]["properties"] for iso in data["iso"]]
+        fig.add_trace(go.Scatter(
+            x=[c["label_lon"] * x_scale for c in centres], y=[c["label_lat"] for c in centres], mode="markers",
+            marker={"size": 14, "opacity": 0}, showlegend=False, name=name,
+            customdata=list(zip(data["region_name"], data["status_label"], data["note"], data["iso"])),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra>" + name.replace("%", "%%") + "</extra>",
+        ), row=row, col=col)
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
+    for i in range(1, rows * cols + 1):
+        fig.update_yaxes(scaleanchor=f"x{'' if i == 1 else i}", row=(i - 1) // cols + 1, col=(i - 1) % cols + 1)
+    fig.for_each_annotation(lambda a: a.update(font={"size": 18}))
+    _layout(fig, "Status of each region, by proposal", 130 + 330 * rows)
+    fig.update_layout(legend={"title": {"text": "Region status "}, "orientation": "h", "y": -0.04, "yanchor": "top",
+                              "traceorder": "normal"}, margin={"l": 5, "r": 5, "t": 80, "b": 90},
+                      hovermode="closest")
     return fig
 
 
+def _wrap(text: str, width: int = 16) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+MISSING = ("Not addressed", "Not coded")
+
+
 def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
-    """Dot matrix: guarantee type on its scale, then NATO, EU and foreign-troops stances, one row per proposal."""
+    """Four stacked dot rows per proposal: guarantee type on its scale (none → NATO membership), then NATO,
+    EU and foreign-troops stances. 'Not addressed' / 'not coded' sit apart on the left, in grey."""
     panels = [
-        ("guarantee_label", "Security guarantee", "security_guarantees", "guarantee_type"),
-        ("nato", "NATO", "alliances", "nato"),
-        ("eu", "EU", "alliances", "eu"),
-        ("foreign_troops", "Foreign troops", "alliances", "foreign_troops"),
+        ("guarantee_label", "Security guarantee (scale: none → NATO membership)", "security_guarantees", "guarantee_type"),
+        ("nato", "NATO membership", "alliances", "nato"),
+        ("eu", "EU membership", "alliances", "eu"),
+        ("foreign_troops", "Foreign troops in Ukraine", "alliances", "foreign_troops"),
     ]
-    fig = make_subplots(rows=1, cols=4, shared_yaxes=True, column_widths=[0.34, 0.26, 0.2, 0.2],
-                        subplot_titles=[p[1] for p in panels], horizontal_spacing=0.02)
+    fig = make_subplots(rows=4, cols=1, subplot_titles=[p[1] for p in panels], vertical_spacing=0.09)
     names = list(frame["proposal_name"])[::-1]
-    for col, (column, _title, area, field) in enumerate(panels, start=1):
-        terms = [t.label for t in (taxonomy.values_for(area, field) or [])][::-1] + ["Not coded", "Not addressed"]
-        fig.add_trace(go.Scatter(
-            x=list(frame[column]), y=list(frame["proposal_name"]), mode="markers",
-            marker={"size": 20, "color": "#0072B2", "symbol": "circle", "line": {"color": "black", "width": 1}},
-            hovertemplate="%{y}: %{x}<extra></extra>", showlegend=False,
-        ), row=1, col=col)
-        fig.update_xaxes(categoryorder="array", categoryarray=terms, row=1, col=col, tickangle=-35,
-                         tickfont={"size": 13}, gridcolor="#E5E5E5", showgrid=True, automargin=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=names, gridcolor="#E5E5E5", tickfont={"size": 16})
-    _layout(fig, "Security guarantees and alliances (scale runs from no guarantee to NATO membership)", 330 + 55 * len(names))
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 90, "b": 10})
+    for row, (column, _title, area, field) in enumerate(panels, start=1):
+        terms = [*MISSING, *[t.label for t in (taxonomy.values_for(area, field) or [])][::-1]]
+        missing = frame[column].isin(MISSING)
+        for subset, colour, symbol in ((frame[~missing], "#0072B2", "circle"), (frame[missing], "#FFFFFF", "circle-open")):
+            fig.add_trace(go.Scatter(
+                x=[_wrap(v) for v in subset[column]], y=list(subset["proposal_name"]), mode="markers",
+                marker={"size": 22, "color": colour if symbol == "circle" else "#555555", "symbol": symbol,
+                        "line": {"color": "black", "width": 1.5}},
+                hovertemplate="%{y}: %{x}<extra></extra>", showlegend=False,
+            ), row=row, col=1)
+        fig.update_xaxes(categoryorder="array", categoryarray=[_wrap(t) for t in terms], tickfont={"size": 14},
+                         range=[-0.5, len(terms) - 0.5],
+                         gridcolor="#E5E5E5", showgrid=True, automargin=True, tickangle=0, row=row, col=1)
+        fig.update_yaxes(categoryorder="array", categoryarray=names, gridcolor="#E5E5E5", tickfont={"size": 16},
+                         automargin=True, row=row, col=1)
+    fig.for_each_annotation(lambda a: a.update(font={"size": 18}, x=0, xanchor="left"))
+    _layout(fig, "Security guarantees and alliances", 4 * (150 + 42 * len(names)) + 120)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 10})
     return fig
 
 
 def timeline_figure(frame: pd.DataFrame) -> go.Figure:
-    """Every proposal on a time axis, one row per party kind, coloured and shaped by party."""
+    """Every proposal on a time axis, one row each (oldest at the bottom), coloured and shaped by who drafted it."""
     fig = go.Figure()
+    order = list(frame.sort_values("date_sort")["proposal_name"])
     for party, group in frame.groupby("party", sort=False):
         fig.add_trace(go.Scatter(
-            x=pd.to_datetime(group["date_sort"]), y=[PARTY_LABELS.get(party, party)] * len(group), mode="markers+text",
-            name=PARTY_LABELS.get(party, party), text=list(group["proposal_name"]), textposition="top center",
-            textfont={"size": 14},
-            marker={"size": 18, "color": PARTY_COLORS.get(party, "#999999"), "symbol": PARTY_SYMBOLS.get(party, "circle"),
+            x=pd.to_datetime(group["date_sort"]), y=list(group["proposal_name"]), mode="markers",
+            name=PARTY_LABELS.get(party, party),
+            marker={"size": 20, "color": PARTY_COLORS.get(party, "#999999"), "symbol": PARTY_SYMBOLS.get(party, "circle"),
                     "line": {"color": "black", "width": 1}},
             customdata=list(zip(group["date"], group["status_label"], group["publication_label"], group["author"])),
-            hovertemplate="%{text}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+            hovertemplate="%{y}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         ))
-    fig.update_xaxes(title=None, gridcolor="#E5E5E5")
-    fig.update_yaxes(title=None, gridcolor="#E5E5E5")
-    _layout(fig, "When each proposal was put forward", 480)
-    fig.update_layout(legend={"orientation": "h", "y": -0.15})
+    fig.update_xaxes(title=None, gridcolor="#E5E5E5", tickfont={"size": 16})
+    fig.update_yaxes(title=None, gridcolor="#E5E5E5", categoryorder="array", categoryarray=order, tickfont={"size": 16})
+    _layout(fig, "When each proposal was put forward", 160 + 48 * len(order))
+    fig.update_layout(legend={"orientation": "h", "y": -0.12, "title": {"text": "Drafted by"}})
     return fig
 
 

@@ -32,11 +32,8 @@ table.pm td.not_addressed {background-image:repeating-linear-gradient(45deg,#E6E
 
 
 def short_text(text: str, limit: int = 190) -> str:
-    """The first sentence, or the text cut at a word boundary, so cells stay readable on a projector."""
+    """The text cut at a word boundary, so cells stay readable on a projector (full text in the detail view)."""
     text = " ".join(text.split())
-    end = text.find(". ")
-    if 0 < end < limit:
-        return text[: end + 1]
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -12,6 +12,7 @@ PLACEMENT_STYLE: dict[str, dict[str, str]] = {
     "matches_last": {"bg": "#FEE838", "fg": "#000000", "mark": "▶▶"},
     "outside": {"bg": "#FFFFFF", "fg": "#000000", "mark": "✱"},
     "matches_both": {"bg": "#FFFFFF", "fg": "#000000", "mark": "="},
+    "no_anchor": {"bg": "#FFFFFF", "fg": "#000000", "mark": "○"},
     "not_placed": {"bg": "#FFFFFF", "fg": "#000000", "mark": "·"},
     "no_scale": {"bg": "#FFFFFF", "fg": "#000000", "mark": ""},
     "not_addressed": {"bg": "#E6E6E6", "fg": "#000000", "mark": "∅"},

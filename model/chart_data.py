@@ -69,7 +69,10 @@ def territory_table(frame: pd.DataFrame, only_named: bool = True) -> pd.DataFram
     table = data.pivot(index="region_name", columns="proposal_name", values="status_label")
     order = list(dict.fromkeys(data["region_name"]))
     columns = list(dict.fromkeys(data["proposal_name"]))
-    return table.reindex(index=order, columns=columns)
+    table = table.reindex(index=order, columns=columns)
+    table.index.name = "Region"
+    table.columns.name = None
+    return table
 
 
 def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.DataFrame:

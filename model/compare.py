@@ -23,6 +23,7 @@ PLACEMENTS: dict[str, str] = {
     "matches_last": "Same as Russia's stated position",
     "outside": "Beyond either stated position",
     "matches_both": "Both stated positions coincide here",
+    "no_anchor": "No colour: a stated position is not coded on this scale",
     "not_placed": "Position not coded on the scale",
     "no_scale": "No scale for this area (read the text)",
     "not_addressed": "Not addressed",
@@ -67,7 +68,7 @@ def place(area: Area, position: Position | None, first: Position | None, last: P
     where = f"'{label}' is step {i + 1} of {steps + 1} on the '{area.title}' scale"
     if u is None or r is None:
         missing = "Ukraine's" if u is None else "Russia's"
-        return Placement("not_placed", value, label, None, f"{where}; {missing} stated position is not coded on this scale, so no colour is computed.")
+        return Placement("no_anchor", value, label, None, f"{where}; {missing} stated position is not coded on this scale, so no colour is computed.")
     anchors = f"Ukraine's stated position is step {u + 1}, Russia's is step {r + 1}"
     if u == r:
         kind = "matches_both" if i == u else "outside"
@@ -136,7 +137,11 @@ def agreement_key(area: Area, position: Position | None) -> tuple:
 
 
 def differing_areas(proposals: Sequence[Proposal], taxonomy: Taxonomy, areas: Sequence[str]) -> list[str]:
-    """Areas where the chosen proposals do not all agree (same scale value, or all silent)."""
+    """Areas where the chosen proposals do not all agree (same scale value, or all silent).
+
+    An area where a position is not coded on its scale counts as differing: we cannot tell, so we show it."""
+    if len(proposals) < 2:
+        return []
     result = []
     for key in areas:
         area = taxonomy.area(key)

@@ -34,7 +34,7 @@ def test_placement_between_anchors():
 
 def test_placement_without_anchor_or_position():
     area, _ = _territory()
-    assert place(area, _pos("freeze_at_contact_line"), None, _pos("de_jure_recognition")).kind == "not_placed"
+    assert place(area, _pos("freeze_at_contact_line"), None, _pos("de_jure_recognition")).kind == "no_anchor"
     silent = Position(not_addressed=True, reason="r", evidence="text")
     assert place(area, silent, _pos("restore_1991_borders"), _pos("de_jure_recognition")).kind == "not_addressed"
     assert place(area, _pos(None), _pos("restore_1991_borders"), _pos("de_jure_recognition")).kind == "not_placed"

@@ -45,13 +45,15 @@ def test_every_region_on_every_map():
     frame = territory_frame(catalogue.proposals, catalogue.taxonomy)
     fig = territory_maps(frame, GEOJSON, catalogue.taxonomy)
     geo_ids = {f["id"] for f in GEOJSON["features"]}
+    hover = {t.name: t for t in fig.data if t.mode == "markers" and t.customdata is not None}
+    assert set(hover) == {p.short_name for p in catalogue.proposals}, "one map per proposal"
     for proposal in catalogue.proposals:
-        shown = {loc for t in fig.data for loc, name in zip(t.locations, t.customdata) if proposal.short_name in name}
-        assert shown == geo_ids, proposal.id
-    geos = [k for k in fig.layout if k.startswith("geo")]
-    assert len(geos) == len(catalogue.proposals)
-    donetsk = [t.name for t in fig.data for loc, name in zip(t.locations, t.customdata) if loc == "UA-14" and "new-plan" in name]
-    assert donetsk == ["Frozen at the line of contact"]
+        regions = {row[3]: row[1] for row in hover[proposal.short_name].customdata}
+        assert set(regions) == geo_ids, proposal.id
+    assert {row[3]: row[1] for row in hover["new-plan"].customdata}["UA-14"] == "Frozen at the line of contact"
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.customdata is None and t.x == (None,)]
+    assert len(legend) == len(set(legend)), "each status appears once in the shared legend"
+    assert "Demilitarised buffer zone" in legend and "Not named by this proposal" in legend
 
 
 def test_guarantees_chart_rows():
@@ -59,7 +61,10 @@ def test_guarantees_chart_rows():
     frame = guarantees_frame(catalogue.proposals, catalogue.taxonomy)
     assert set(frame["guarantee_label"]) == {"Not addressed"}
     fig = guarantees_figure(frame, catalogue.taxonomy)
-    assert len(fig.data) == 4 and list(fig.data[0].y) == [p.short_name for p in catalogue.proposals]
+    assert len(fig.data) == 8
+    missing = [t for t in fig.data if t.marker.symbol == "circle-open"]
+    assert all(set(t.x) == {"Not addressed"} for t in missing if len(t.x))
+    assert sorted(y for t in missing[:1] for y in t.y) == sorted(p.short_name for p in catalogue.proposals)
 
 
 def test_caps_over_time_plots_only_numbers():

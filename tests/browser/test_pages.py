@@ -134,7 +134,7 @@ def test_territory_figure_has_one_map_per_chosen_proposal(server, page, proposal
     url = f"{server}/charts" + (f"?proposals={','.join(proposals)}" if proposals else "")
     open_page(page, url, charts=CHARTS["charts"])
     assert page.locator(".st-key-fig_territory .js-plotly-plot").count() == 1, "territory chart (key fig_territory) not found"
-    page.wait_for_selector(TERRITORY_GEOS)
+    page.wait_for_selector(TERRITORY_GEOS, state="attached")
     expected = len(proposals or CORE)
     assert page.locator(TERRITORY_GEOS).count() == expected
 
