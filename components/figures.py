@@ -23,6 +23,8 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         paper_bgcolor="white", plot_bgcolor="white", margin={"l": 10, "r": 30, "t": 70, "b": 60},
         legend={"font": {"size": 16}},
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -216,27 +218,45 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
 
 
 def caps_over_time_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure] = ()) -> go.Figure:
-    """Troop caps on Ukraine's army by date; 'no cap' positions as labelled open markers at the top, not at zero."""
+    """Troop caps on Ukraine's army by date. Positions without a number are listed in a box, never plotted at zero."""
     fig = go.Figure()
-    capped = frame[frame["cap"].notna()]
+    capped = frame[frame["cap"].notna()].reset_index(drop=True)
+    dates = pd.to_datetime(capped["date_sort"])
+    positions = []
+    for i, (date, cap) in enumerate(zip(dates, capped["cap"])):
+        side = "left" if date.year >= 2024 else "right"
+        twins = capped[(capped["cap"] == cap)].index.tolist()
+        vertical = "middle" if len(twins) == 1 else ("top" if twins.index(i) % 2 == 0 else "bottom")
+        positions.append(f"{vertical} {side}")
     fig.add_trace(go.Scatter(
-        x=pd.to_datetime(capped["date_sort"]), y=[int(c) for c in capped["cap"]], mode="markers+text",
-        text=[f"{n}: {_fmt(c)}" for n, c in zip(capped["label"], capped["cap"])], textposition="middle right",
+        x=dates, y=[int(c) for c in capped["cap"]], mode="markers+text",
+        text=[f"{n}: {_fmt(c)} " if p.endswith("left") else f" {n}: {_fmt(c)}" for n, c, p in zip(capped["label"], capped["cap"], positions)],
+        textposition=positions, textfont={"size": 15},
         marker={"size": 16, "color": "#0072B2", "symbol": "circle", "line": {"color": "black", "width": 1}},
-        name="Cap in a proposal", hovertemplate="%{text}<extra></extra>", textfont={"size": 14},
+        name="Cap in a proposal", hovertemplate="%{text}<br>%{x|%b %Y}<extra></extra>",
     ))
     current = [r for r in references if r.kind == "current_size"]
     if current:
         low, high = min(r.value for r in current), max(r.high or r.value for r in current)
-        fig.add_hrect(y0=low, y1=high, fillcolor="#CCCCCC", opacity=0.4, line_width=0, layer="below",
-                      annotation_text=f"Reported current size {_fmt(low)}–{_fmt(high)}+ (late 2025; sources differ)",
-                      annotation_position="top left")
-    for _, row in frame[frame["cap"].isna() & frame["status"].isin(["no_cap", "cap_unspecified"])].iterrows():
-        words = "no cap" if row["status"] == "no_cap" else "cap, no number"
-        fig.add_annotation(x=pd.to_datetime(row["date_sort"]), y=1, yref="paper", text=f"{row['label']}: {words}",
-                           showarrow=True, arrowhead=0, ay=-1, ax=0, font={"size": 14}, bgcolor="#F2F2F2")
-    fig.update_yaxes(title="Personnel", tickformat=",", rangemode="tozero", gridcolor="#E5E5E5")
+        fig.add_hrect(y0=low, y1=high, fillcolor="#CCCCCC", opacity=0.45, line_width=0, layer="below")
+        fig.add_annotation(x=0.01, xref="paper", y=high, yanchor="bottom", xanchor="left", showarrow=False,
+                           text=f"Grey band: reported current size {_fmt(low)}–{_fmt(high)}+ (late 2025; sources differ)",
+                           font={"size": 14})
+    month = lambda d: pd.to_datetime(d).strftime("%b %Y")
+    lines = []
+    for status, words in (("no_cap", "No cap"), ("cap_unspecified", "Cap demanded, no number given")):
+        rows = frame[frame["status"] == status]
+        if not rows.empty:
+            lines.append(f"<b>{words}:</b> " + "; ".join(f"{r.label} ({month(r.date_sort)})" for r in rows.itertuples()))
+    if lines:
+        fig.add_annotation(x=0, xref="paper", y=-0.12, yref="paper", xanchor="left", yanchor="top", align="left",
+                           showarrow=False, text="<br>".join(lines), font={"size": 14}, bgcolor="#F7F7F7",
+                           bordercolor="#999999", borderwidth=1)
+    top = max([int(c) for c in capped["cap"]] + [r.high or r.value for r in current] + [100_000])
+    fig.update_yaxes(title="Personnel", tickformat=",", range=[0, top * 1.12], gridcolor="#E5E5E5")
+    if len(dates):
+        fig.update_xaxes(range=[dates.min() - pd.Timedelta(days=120), dates.max() + pd.Timedelta(days=120)])
     fig.update_xaxes(gridcolor="#E5E5E5")
-    _layout(fig, "Caps on Ukraine's army over time", 480)
-    fig.update_layout(showlegend=False)
+    _layout(fig, "Caps on Ukraine's army over time", 620)
+    fig.update_layout(showlegend=False, margin={"l": 10, "r": 30, "t": 70, "b": 150})
     return fig

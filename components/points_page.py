@@ -7,6 +7,8 @@ import streamlit as st
 
 from components.context import Context
 from components.palette import EVIDENCE_STYLE
+from components.matrix import short_text
+from components.position_detail import citation_markdown, show_contested
 from model.compare import placements
 
 
@@ -30,38 +32,34 @@ def render(context: Context) -> None:
                             format_func=lambda k: taxonomy.area(k).title)
     others = [p for p in selection.proposals if p.id != plan.id]
     placed = placements(others, catalogue.proposals, taxonomy)
-    rows = []
-    for point in plan.points:
-        if chosen and point.area not in chosen:
-            continue
-        first = point.citations[0]
-        source = plan.source(first.source)
-        row = {
-            "#": point.number, "Area": taxonomy.area(point.area).title, "Point (paraphrase)": point.text,
-            "Known from": f"{EVIDENCE_STYLE[point.evidence]['icon']} {taxonomy.evidence_label(point.evidence)}",
-            "Quote": f"“{first.quote}”" if first.quote else "",
-            "Source": f"{source.publisher}, {source.date or source.date_note or 'n.d.'}" if source else first.source,
-            "Link": source.url if source and source.url else "",
-            "Change vs earlier text": (f"{point.lineage.change}" + (f" (point {point.lineage.of_point})" if point.lineage.of_point else "")) if point.lineage else "",
-            "Contested": "⚠ yes" if point.contested else "",
-        }
-        for other in others:
-            position = other.positions.get(point.area)
-            p = placed[(point.area, other.id)]
-            if position is None or position.not_addressed:
-                row[other.short_name] = "Not addressed"
-            else:
-                row[other.short_name] = p.value_label or (position.summary or "")[:140]
-        rows.append(row)
-    st.caption(f"{len(rows)} of {len(plan.points)} points. Columns on the right: how each other chosen proposal addresses the same area.")
-    frame = pd.DataFrame(rows)
-    st.dataframe(frame, hide_index=True, key="points_table", row_height=90,
-                 column_config={"Link": st.column_config.LinkColumn("Link", display_text="open"),
-                                "Point (paraphrase)": st.column_config.TextColumn(width="large")})
-    st.download_button("Download these points (CSV)", frame.to_csv(index=False), file_name=f"{plan.id}-points.csv", mime="text/csv", icon=":material/download:")
-    contested = [p for p in plan.points if p.contested and (not chosen or p.area in chosen)]
-    if contested:
-        st.subheader("Contested points")
-        for point in contested:
-            for note in point.contested:
-                st.warning(f"**Point {point.number}:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}", icon=":material/warning:")
+    shown = [p for p in plan.points if not chosen or p.area in chosen]
+    st.caption(f"{len(shown)} of {len(plan.points)} points. Under each point: how the other proposals chosen in the sidebar address the same area.")
+    for point in shown:
+        area = taxonomy.area(point.area).title
+        with st.container(border=True):
+            evidence = EVIDENCE_STYLE[point.evidence]
+            badges = f"{evidence['icon']} {taxonomy.evidence_label(point.evidence)}"
+            if point.lineage:
+                badges += f" · {point.lineage.change}" + (f" (earlier point {point.lineage.of_point})" if point.lineage.of_point else "")
+            st.markdown(f"**Point {point.number}** · {area} · {badges}")
+            st.markdown(point.text)
+            for citation in point.citations:
+                st.markdown(citation_markdown(plan, citation))
+            show_contested(plan, point.contested)
+            views = []
+            for other in others:
+                position = other.positions.get(point.area)
+                if position is None or position.not_addressed:
+                    views.append(f"**{other.short_name}:** not addressed")
+                else:
+                    views.append(f"**{other.short_name}:** {placed[(point.area, other.id)].value_label or short_text(position.summary or '', 120)}")
+            if views:
+                st.caption("Other chosen proposals on " + area + ": " + " · ".join(views))
+    frame = pd.DataFrame([{
+        "point": p.number, "area": p.area, "paraphrase": p.text, "evidence": p.evidence,
+        "quote": p.citations[0].quote or "", "source": p.citations[0].source,
+        "change": p.lineage.change if p.lineage else "", "of_point": p.lineage.of_point if p.lineage else None,
+        "contested": "yes" if p.contested else "",
+    } for p in shown])
+    st.download_button("Download these points (CSV)", frame.to_csv(index=False), file_name=f"{plan.id}-points.csv",
+                       mime="text/csv", icon=":material/download:")

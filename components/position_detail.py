@@ -4,6 +4,7 @@ publisher, date, reliability and link (or seed file)."""
 from __future__ import annotations
 
 from typing import Sequence
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -25,7 +26,7 @@ def citation_markdown(proposal: Proposal, citation: Citation) -> str:
     if source is None:
         return f"- unknown source `{citation.source}`"
     quote = f"> “{citation.quote}”\n>\n" if citation.quote else ""
-    where = f"[{source.url}]({source.url})" if source.url else ""
+    where = f"[{urlparse(source.url).netloc or source.url} ↗]({source.url})" if source.url else ""
     if source.seed:
         where += ("; " if where else "") + f"seed file `{source.seed}` (readable on the Sources page)"
     date = source.date or source.date_note or "n.d."

@@ -34,4 +34,4 @@ def render(context: Context) -> None:
     chart_block.show(caps_over_time_figure(caps, refs), caps, "caps_time",
                      alt="Scatter of troop caps by date: 85,000 and 250,000 in the 2022 Istanbul draft, 600,000 then 800,000 in 2025, with the reported current size as a band.",
                      file_name="caps-over-time.csv",
-                     caption="Proposals with no cap are labelled at the top, never plotted at zero; proposals silent on the army are listed in the table only.")
+                     caption="Proposals with no cap, or a cap without a number, are listed in the box under the chart, never plotted at zero; proposals silent on the army appear in the table only.")

@@ -32,7 +32,11 @@ APP = '[data-testid="stApp"]'
 SKELETON = '[data-testid="stSkeleton"]'
 EXCEPTION = '[data-testid="stException"]'
 MATRIX = "table.pm"
-TERRITORY_GEOS = ".st-key-fig_territory .js-plotly-plot g.geolayer > g.geo"
+TERRITORY = ".st-key-fig_territory .js-plotly-plot"
+# One small map per proposal: a geo subplot (g.geo) if drawn on plotly geo axes, or, as now, a cartesian
+# subplot holding the region polygons (empty grid cells have no traces and are not counted).
+TERRITORY_MAPS = f"{TERRITORY} :is(g.geolayer > g.geo, g.cartesianlayer > g.subplot:has(g.trace))"
+REGION_SHAPES = "path.js-fill, path.choroplethlocation"  # filled region polygons in either drawing
 ONLY_DIFF_LABEL = "Show only areas where the chosen proposals differ"
 
 
@@ -133,10 +137,15 @@ def test_compare_matrix_shows_default_proposals_and_all_areas(server, page, path
 def test_territory_figure_has_one_map_per_chosen_proposal(server, page, proposals):
     url = f"{server}/charts" + (f"?proposals={','.join(proposals)}" if proposals else "")
     open_page(page, url, charts=CHARTS["charts"])
-    assert page.locator(".st-key-fig_territory .js-plotly-plot").count() == 1, "territory chart (key fig_territory) not found"
-    page.wait_for_selector(TERRITORY_GEOS, state="attached")
-    expected = len(proposals or CORE)
-    assert page.locator(TERRITORY_GEOS).count() == expected
+    chosen = proposals or CORE
+    assert page.locator(TERRITORY).count() == 1, "territory chart (st.plotly_chart key fig_territory) not found"
+    page.wait_for_selector(TERRITORY_MAPS, state="attached")
+    maps = page.locator(TERRITORY_MAPS)
+    assert maps.count() == len(chosen), f"{maps.count()} map subplots for {len(chosen)} chosen proposals"
+    titles = page.locator(f"{TERRITORY} g.infolayer g.annotation text").all_text_contents()
+    assert sorted(titles) == sorted(short_name(pid) for pid in chosen), f"map titles {titles}"
+    empty = [i for i in range(maps.count()) if not maps.nth(i).locator(REGION_SHAPES).count()]
+    assert not empty, f"map subplot(s) {empty} drew no region shapes"
 
 
 def test_shared_url_restores_view_and_follows_widgets(server, page, new_page):
