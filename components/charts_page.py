@@ -7,8 +7,8 @@ import streamlit as st
 from components import chart_block
 from components.context import Context
 from components.data import geojson
-from components.figures import guarantees_figure, territory_maps, troop_caps_figure
-from model.chart_data import guarantees_frame, territory_frame, territory_table, troop_caps_frame
+from components.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
+from model.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame
 
 
 def render(context: Context) -> None:
@@ -50,3 +50,24 @@ def render(context: Context) -> None:
         alt="Dot chart placing each proposal on the guarantee scale from no external guarantee to NATO membership, with its NATO, EU and foreign-troops stances.",
         file_name="guarantees-and-alliances.csv",
     )
+
+    st.header("Ceasefire lines and buffer zones, for scale")
+    comparators = context.comparators.comparators if context.comparators else []
+    scale = ceasefire_scale_frame(comparators, proposals)
+    chart_block.show(
+        ceasefire_scale_figure(scale), scale, "ceasefire_scale",
+        alt="Bar charts comparing buffer-zone widths and monitor numbers of past ceasefires (Korea, Sinai, Iran-Iraq, Donbas) with those set by the chosen proposals.",
+        file_name="ceasefire-comparators.csv",
+        caption="≈ about, ≥ at least, ≤ at most. Figures differ between sources for some cases (see the contested column and the Sources page).",
+    )
+    st.markdown("**What each chosen proposal says about the ceasefire**")
+    for proposal in proposals:
+        position = proposal.positions.get("ceasefire_and_monitoring")
+        text = (f"Not addressed: {position.reason}" if position.not_addressed else position.summary) if position else "—"
+        st.markdown(f"- **{proposal.short_name}** ({position.evidence if position else '—'}): {text}")
+    if comparators:
+        with st.expander("Historical cases: summaries and disputed figures"):
+            for c in comparators:
+                st.markdown(f"**{c.name} ({c.year})**: {c.summary}")
+                for note in c.contested:
+                    st.caption(f"Disputed: {note.claim} ({note.disputed_by})")

@@ -260,3 +260,28 @@ def caps_over_time_figure(frame: pd.DataFrame, references: Sequence[ReferenceFig
     _layout(fig, "Caps on Ukraine's army over time", 620)
     fig.update_layout(showlegend=False, margin={"l": 10, "r": 30, "t": 70, "b": 150})
     return fig
+
+
+def ceasefire_scale_figure(frame: pd.DataFrame) -> go.Figure:
+    """Two bar panels: width of the buffer zone (km) and number of monitors, historical cases in grey, proposals in blue.
+    Cases without a figure are left out of that panel (they stay in the table)."""
+    counts = [max(int(frame[f].notna().sum()), 1) for f in ("zone_width_km", "monitors")]
+    fig = make_subplots(rows=2, cols=1, subplot_titles=["Width of the buffer zone (km)", "Number of monitors"],
+                        row_heights=counts, vertical_spacing=0.12)
+    for row, field in enumerate(("zone_width_km", "monitors"), start=1):
+        data = frame[frame[field].notna()]
+        colours = ["#0072B2" if k == "Proposal" else "#999999" for k in data["kind"]]
+        patterns = ["" if k == "Proposal" else "/" for k in data["kind"]]
+        fig.add_trace(go.Bar(
+            x=list(data[field]), y=[_wrap(n, 34) for n in data["name"]], orientation="h", showlegend=False,
+            marker={"color": colours, "pattern": {"shape": patterns, "fgcolor": "#555555"}, "line": {"color": "black", "width": 1}},
+            text=list(data[f"{field}_shown"]), textposition="outside", textfont={"size": 16},
+            customdata=list(zip(data["kind"], data[f"{field}_as_given"], data["sources"])),
+            hovertemplate="%{y}<br>%{text} (%{customdata[0]})<br>As given: %{customdata[1]}<br>Sources: %{customdata[2]}<extra></extra>",
+        ), row=row, col=1)
+        top = max(list(data[field]) + [1])
+        fig.update_xaxes(range=[0, top * 1.2], tickformat=",", gridcolor="#E5E5E5", row=row, col=1)
+        fig.update_yaxes(autorange="reversed", tickfont={"size": 15}, row=row, col=1)
+    fig.for_each_annotation(lambda a: a.update(font={"size": 18}, x=0, xanchor="left"))
+    _layout(fig, "Ceasefire lines for scale: past cases (grey, hatched) and proposals (blue)", 220 + 62 * sum(counts))
+    return fig

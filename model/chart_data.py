@@ -131,3 +131,33 @@ def caps_over_time_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
     frame = troop_caps_frame(proposals)
     frame["date_sort"] = [date_sort(d) for d in frame["date"]]
     return frame.sort_values(["date_sort", "label"]).reset_index(drop=True)
+
+
+QUALIFIER_SIGNS = {"exact": "", "about": "≈", "at_most": "≤", "at_least": "≥"}
+
+
+def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) -> pd.DataFrame:
+    """Buffer-zone widths and monitor numbers: historical cases first, then the chosen proposals that set them."""
+    rows = []
+    for c in comparators:
+        rows.append({"name": f"{c.name} ({c.year})", "kind": "Historical case", "zone_width_km": c.zone_width_km,
+                     "monitors": c.monitors, "note": c.monitors_note or "", "sources": "; ".join(dict.fromkeys(x.source for x in c.citations)),
+                     "contested": "yes" if c.contested else ""})
+    for p in proposals:
+        position = p.positions.get("ceasefire_and_monitoring")
+        if position is None or position.not_addressed or (position.dmz_width_km is None and position.monitors is None):
+            continue
+        rows.append({"name": p.short_name, "kind": "Proposal", "zone_width_km": position.dmz_width_km,
+                     "monitors": position.monitors, "note": "", "sources": _sources(position),
+                     "contested": "yes" if position.contested else ""})
+    out = []
+    for row in rows:
+        flat = dict(row)
+        for field in ("zone_width_km", "monitors"):
+            q = row[field]
+            flat[field] = q.value if q else None
+            flat[f"{field}_shown"] = f"{QUALIFIER_SIGNS[q.qualifier]}{q.value:,.0f}" if q else ""
+            flat[f"{field}_as_given"] = (q.as_given or "") if q else ""
+        out.append(flat)
+    return pd.DataFrame(out, columns=["name", "kind", "zone_width_km", "zone_width_km_shown", "zone_width_km_as_given",
+                                      "monitors", "monitors_shown", "monitors_as_given", "note", "sources", "contested"])

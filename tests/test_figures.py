@@ -71,3 +71,18 @@ def test_caps_over_time_plots_only_numbers():
     frame = caps_over_time_frame(_catalogue().proposals)
     fig = caps_over_time_figure(frame)
     assert sorted(fig.data[0].y) == [600000, 800000]
+
+
+def test_ceasefire_scale_keeps_qualifiers_and_skips_missing():
+    from components.figures import ceasefire_scale_figure
+    from model.chart_data import ceasefire_scale_frame
+    from model.reference_data import load_comparators
+
+    comparators, _ = load_comparators()
+    defp = load_catalogue().get("defp-armed-neutrality")
+    frame = ceasefire_scale_frame(comparators.comparators, [defp])
+    fig = ceasefire_scale_figure(frame)
+    widths, monitors = fig.data
+    assert "≈8" in widths.text and "≤500" in monitors.text
+    assert len(widths.x) == int(frame["zone_width_km"].notna().sum()) < len(frame), "cases without a width get no bar"
+    assert 0 not in widths.x and 0 not in monitors.x

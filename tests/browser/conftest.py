@@ -28,10 +28,15 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1600, "height": 1000}
 STARTUP_TIMEOUT = 60.0
 
-# Lines in the server log that fail the run. Streamlit logs its own problems as
-# "<date> <time> WARNING streamlit.<module>: ..." or "... ERROR streamlit...", and an
-# uncaught exception in the script (or the server) prints a "Traceback".
-BAD_LOG_LINE = re.compile(r"Traceback|\b(WARNING|ERROR|CRITICAL)\b|DeprecationWarning|deprecated", re.IGNORECASE)
+# Lines in the server log that fail the run. Streamlit's log format is "<date> <time> <message>", without
+# the level, so a deprecated parameter shows up only as e.g. "Please replace `use_container_width` with
+# `width`." / "`use_container_width` will be removed after 2025-12-31." (and nothing in the browser); an
+# uncaught exception in the script logs "Uncaught app execution" and a "Traceback". A clean run logs only
+# the start-up banner, "Stopping..." and (sometimes) WebSocket connection lines.
+BAD_LOG_LINE = re.compile(
+    r"Traceback|Uncaught|Exception|\b(WARNING|ERROR|CRITICAL)\b|deprecat|will be removed|Please replace",
+    re.IGNORECASE,
+)
 
 
 def _free_port() -> int:

@@ -113,7 +113,7 @@ def screenshot(page, name: str) -> None:
         "() => Math.max(document.documentElement.scrollHeight,"
         " ...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarContent]')].map(e => e.scrollHeight))"
     )
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, VIEWPORT["height"]), 16000)})
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, VIEWPORT["height"]), 40000)})
     page.wait_for_timeout(500)  # let plotly and the layout settle at the new size
     try:
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
