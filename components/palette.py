@@ -19,12 +19,12 @@ PLACEMENT_STYLE: dict[str, dict[str, str]] = {
 }
 
 REGION_STATUS_COLORS: dict[str, str] = {
-    "ukrainian": "#00224E",
-    "to_be_negotiated": "#35456C",
-    "frozen_at_contact_line": "#666970",
-    "demilitarized_buffer": "#948E77",
-    "russian_de_facto": "#C8B866",
-    "russian_de_jure": "#FEE838",
+    "ukrainian": "#0B1F4B",
+    "to_be_negotiated": "#4A6AA5",
+    "frozen_at_contact_line": "#7A7A7A",
+    "demilitarized_buffer": "#A8996A",
+    "russian_de_facto": "#D4BE52",
+    "russian_de_jure": "#FDE725",
     "unspecified": "#B9D3E6",
     "not_mentioned": "#F2F2F2",
 }

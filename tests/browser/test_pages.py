@@ -25,7 +25,7 @@ AREA_TITLES = {a["key"]: a["title"] for a in TAXONOMY["areas"]}
 CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position"]
 PAGES = ["compare", "charts", "points", "versions", "timeline", "sources", "methodology"]
 # Pages whose charts must have drawn before the page counts as rendered (minimum number of plotly charts).
-CHARTS = {"charts": 3, "timeline": 1}
+CHARTS = {"charts": 3, "timeline": 2}
 TIDY_HEADER = ["proposal", "area", "field", "value", "sources"]
 
 APP = '[data-testid="stApp"]'
@@ -56,8 +56,9 @@ def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
     """Wait until the script run finished and the page settled, then fail on any exception box.
 
     Settled means: the app says `data-test-script-state="notRunning"`, the main area has
-    content, no skeleton placeholder is left, and `charts` plotly charts have drawn, all
-    holding for two consecutive polls (the state may flip to "running" again on reruns)."""
+    content, no skeleton placeholder is left, and every plotly chart on the page (and at
+    least `charts` of them) has drawn, all holding for two consecutive polls (the state
+    may flip to "running" again on reruns)."""
     deadline = time.monotonic() + timeout
     stable = 0
     state = skeletons = drawn = None
@@ -65,8 +66,9 @@ def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
         state = page.get_attribute(APP, "data-test-script-state") if page.locator(APP).count() else None
         skeletons = page.locator(SKELETON).count()
         content = page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').count()
-        drawn = page.locator(".js-plotly-plot:has(.main-svg)").count()
-        ready = state == "notRunning" and not skeletons and content > 0 and drawn >= charts
+        placed = page.locator('[data-testid="stPlotlyChart"]').count()
+        drawn = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot:has(.main-svg)').count()
+        ready = state == "notRunning" and not skeletons and content > 0 and drawn >= max(charts, placed)
         stable = stable + 1 if ready else 0
         if stable >= 2:
             break
