@@ -2,16 +2,18 @@
 sidebar, routes to the page in the URL, and mirrors the view into the query string."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import url_state
 from components.context import Context
 from components.data import everything, seed_names
-from components.pages import ALIAS, PAGES
+from components.pages import ALIAS, PAGES, page_defaults
 from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
 
-st.set_page_config(page_title="Peace proposals compared", page_icon=":material/balance:", layout="wide")
+st.set_page_config(page_title="Peace proposals compared", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
 catalogue, references, comparators, problems = everything()
 if catalogue is None:
@@ -25,4 +27,4 @@ for note in url_state.notes():
     st.info(note, icon=":material/link:")
 show_problems(problems)
 page.run()
-url_state.write_back({**defaults(catalogue), "only_diff": False})
+url_state.write_back({**defaults(catalogue), **page_defaults(catalogue)})

@@ -67,7 +67,8 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
         title = group["area_title"].iloc[0]
         cells = "".join(_cell(row) for _, row in group.iterrows())
         body.append(f'<tr><th class="area">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
-    return f'{CSS}<div class="pm-wrap"><table class="pm"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    min_width = 13 + 11 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
+    return f'{CSS}<div class="pm-wrap"><table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
 def legend_html(kinds: Sequence[str]) -> str:

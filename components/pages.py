@@ -8,6 +8,7 @@ import streamlit as st
 
 from components import charts_page, compare_page, diff_page, methodology_page, points_page, sources_page, timeline_page
 from components.context import Context
+from components.data import seed_names
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,17 @@ class PageSpec:
 
         run.__name__ = f"alias_{self.url_path}"
         return st.Page(run, title=self.title, icon=self.icon, url_path=self.url_path, visibility="hidden")
+
+
+def page_defaults(catalogue) -> dict[str, object]:
+    """Each page's default widget values, left out of the URL so links stay short."""
+    chain = [pid for pid in diff_page.CHAIN if pid in catalogue.ids] or catalogue.ids
+    seeds = seed_names()
+    return {
+        "only_diff": False, "detail_area": catalogue.taxonomy.area_keys[0], "point_areas": [],
+        "points_of": points_page.default_plan(catalogue), "diff_from": chain[0], "diff_to": chain[1] if len(chain) > 1 else chain[0],
+        "seed_file": seeds[0] if seeds else None,
+    }
 
 
 PAGES = [

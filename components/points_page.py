@@ -12,16 +12,25 @@ from components.position_detail import citation_markdown, show_contested
 from model.compare import placements
 
 
+def plan_ids(catalogue) -> list[str]:
+    """Numbered plans, the 28-point draft first, then by date."""
+    plans = sorted((p for p in catalogue.proposals if p.points), key=lambda p: (p.id != "us-28-point-draft", p.date))
+    return [p.id for p in plans]
+
+
+def default_plan(catalogue) -> str | None:
+    ids = plan_ids(catalogue)
+    return ids[0] if ids else None
+
+
 def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Numbered points")
-    plans = [p for p in catalogue.proposals if p.points]
-    if not plans:
+    ids = plan_ids(catalogue)
+    if not ids:
         st.info("No numbered plan is loaded.")
         st.stop()
-    plans.sort(key=lambda p: (p.id != "us-28-point-draft", p.date))
-    ids = [p.id for p in plans]
     st.session_state.setdefault("points_of", ids[0])
     if st.session_state["points_of"] not in ids:
         st.session_state["points_of"] = ids[0]

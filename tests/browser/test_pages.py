@@ -61,7 +61,7 @@ def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
     may flip to "running" again on reruns)."""
     deadline = time.monotonic() + timeout
     stable = 0
-    state = skeletons = drawn = None
+    state = skeletons = drawn = placed = None
     while time.monotonic() < deadline:
         state = page.get_attribute(APP, "data-test-script-state") if page.locator(APP).count() else None
         skeletons = page.locator(SKELETON).count()
@@ -75,7 +75,7 @@ def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
         time.sleep(0.3)
     else:
         pytest.fail(f"{page.url} did not finish rendering within {timeout:.0f} s "
-                    f"(script state {state!r}, {skeletons} skeleton(s), {drawn} of {charts} chart(s) drawn)")
+                    f"(script state {state!r}, {skeletons} skeleton(s), {drawn} of {max(charts, placed or 0)} chart(s) drawn)")
     exceptions = page.locator(EXCEPTION)
     if exceptions.count():
         texts = "\n---\n".join(exceptions.all_inner_texts())
