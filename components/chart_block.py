@@ -7,11 +7,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 
-def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "") -> None:
-    st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False})
+def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "", selectable: bool = False):
+    """Draw the chart (returning its selection event when `selectable`), then its table and CSV download."""
+    options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
+    event = st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False}, **options)
     if caption:
         st.caption(caption)
     with st.expander("Data table (for screen readers and copying)", expanded=False):
         st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", table.to_csv(index=False), file_name=file_name,
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:")
+    return event if selectable else None

@@ -17,7 +17,7 @@ CSS = """
 .pm-wrap {overflow-x:auto;}
 table.pm {border-collapse:separate; border-spacing:4px; width:100%; font-size:1rem; table-layout:fixed;}
 table.pm th {text-align:left; vertical-align:bottom; padding:6px; font-size:1.05rem;}
-table.pm th.area {width:13rem; vertical-align:top; background:#F5F5F5; border-radius:4px;}
+table.pm th.area {width:13rem; vertical-align:top; background:#F5F5F5; border-radius:4px; position:sticky; left:0; z-index:1;}
 table.pm th.area small {display:block; font-weight:normal; color:#444; font-size:0.85rem; margin-top:4px;}
 table.pm td {vertical-align:top; padding:8px; border-radius:4px; border-width:3px; border-color:#222;}
 table.pm td .scale {font-weight:700; display:block; margin-bottom:4px;}

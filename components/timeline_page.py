@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import chart_block
+from components import chart_block, proposal_card
 from components.context import Context
 from components.figures import caps_over_time_figure, timeline_figure
 from model.chart_data import caps_over_time_frame, timeline_frame
@@ -20,13 +20,19 @@ def render(context: Context) -> None:
     st.caption("All loaded proposals, whatever the sidebar selection. Colour and marker shape show who drafted each one; "
                "hover for status and how the text is known. The source pack ends in mid-2026.")
     frame = timeline_frame(catalogue.proposals)
-    chart_block.show(timeline_figure(frame), frame, "timeline",
-                     alt="Timeline of all proposals, one row per kind of author, from the 2015 Minsk agreement to the 2025 plans.",
-                     file_name="timeline.csv")
-    st.markdown("**Open a proposal**: choose it to compare it with the current selection.")
-    pid = st.selectbox("Proposal", catalogue.ids, format_func=lambda i: f"{catalogue.get(i).date} · {catalogue.get(i).short_name}", key="timeline_pick")
-    if st.button("Add it to the comparison", key="timeline_open", on_click=_add, args=(pid,)):
-        st.success(f"Added {catalogue.get(pid).short_name}. Open the Compare page to see it side by side.")
+    event = chart_block.show(timeline_figure(frame), frame, "timeline",
+                             alt="Timeline of all proposals, one row each, from the 2015 Minsk agreement to the 2025 plans; click a marker to open a proposal.",
+                             file_name="timeline.csv", selectable=True,
+                             caption="Click a marker (or pick below) to open that proposal.")
+    by_name = {p.short_name: p.id for p in catalogue.proposals}
+    clicked = [by_name[pt["y"]] for pt in (event.selection.points if event else []) if pt.get("y") in by_name]
+    if clicked:
+        st.session_state["timeline_pick"] = clicked[0]
+    st.session_state.setdefault("timeline_pick", catalogue.ids[-1])
+    pid = st.selectbox("Open a proposal", catalogue.ids, key="timeline_pick",
+                       format_func=lambda i: f"{catalogue.get(i).date} · {catalogue.get(i).short_name}")
+    proposal_card.show(catalogue.get(pid), catalogue)
+    st.button("Add it to the comparison (Compare page)", key="timeline_open", on_click=_add, args=(pid,))
 
     st.header("Caps on Ukraine's army over time")
     caps = caps_over_time_frame(catalogue.proposals)

@@ -215,3 +215,33 @@ def test_tidy_table_download(server, page):
     assert text.startswith(",".join(TIDY_HEADER)), text[:200]
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {r["proposal"] for r in rows} == set(CORE)
+
+
+def test_versions_page_shows_changes_and_follows_presets(server, page):
+    open_page(page, f"{server}/versions?from=us-28-point-draft&to=e3-counterproposal")
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "areas differ" in text
+    assert "≠ changed" in text
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    assert grid.count() == 1
+    page.get_by_role("button", name=f"{short_name('e3-counterproposal')} → {short_name('geneva-framework')}").click()
+    wait_rendered(page)
+    page.wait_for_function("() => window.location.search.includes('geneva-framework')", timeout=15000)
+    assert query(page.url) == {"from": "e3-counterproposal", "to": "geneva-framework"}
+    screenshot(page, "versions-e3-geneva")
+
+
+def test_timeline_marks_every_proposal_and_opens_one(server, page):
+    open_page(page, f"{server}/timeline", charts=CHARTS["timeline"])
+    markers = page.locator(".st-key-fig_timeline .scatterlayer path.point")
+    assert markers.count() == len(all_proposal_ids())
+    # traces are grouped by party, so find the Minsk II marker by the row it sits on
+    rows = page.locator(".st-key-fig_timeline g.ytick text")
+    row_y = {t.text_content(): t.bounding_box()["y"] for t in rows.all()}[short_name("minsk-ii")]
+    minsk = min(markers.all(), key=lambda m: abs(m.bounding_box()["y"] - row_y))
+    box = minsk.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # plotly's drag layer takes the click
+    title = yaml.safe_load((PROPOSALS / "minsk-ii.yaml").read_text(encoding="utf-8"))["title"]
+    page.wait_for_function(f"() => document.body.innerText.includes({title!r})", timeout=15000)
+    wait_rendered(page, charts=CHARTS["timeline"])
+    screenshot(page, "timeline-minsk-open")
