@@ -8,9 +8,9 @@ from typing import Sequence
 
 import pandas as pd
 
-from components.palette import EVIDENCE_STYLE, PLACEMENT_STYLE, PUBLICATION_LABELS
+from components.palette import EVIDENCE_STYLE, PLACEMENT_STYLE
 from model.compare import PLACEMENTS
-from model.schema import Proposal
+from model.schema import PUBLICATION_LABELS, Proposal
 
 CSS = """
 <style>

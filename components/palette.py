@@ -54,12 +54,6 @@ EVIDENCE_STYLE: dict[str, dict[str, str]] = {
     "unknown": {"border": "double", "icon": "?", "word": "Not public"},
 }
 
-PUBLICATION_LABELS: dict[str, str] = {
-    "official": "Official text",
-    "leaked": "Leaked text",
-    "reported": "Known from news reports",
-    "statements": "Officials' statements",
-}
 
 NEUTRAL = "#999999"
 REFERENCE = "#555555"

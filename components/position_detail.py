@@ -8,9 +8,9 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from components.palette import EVIDENCE_STYLE, PUBLICATION_LABELS
+from components.palette import EVIDENCE_STYLE
 from model.compare import PLACEMENTS, Placement
-from model.schema import Citation, ContestedNote, Position, Proposal
+from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.taxonomy import Taxonomy
 from model.tidy import CODED
 
@@ -70,7 +70,7 @@ def coded_values(area: str, position: Position, taxonomy: Taxonomy) -> list[tupl
 def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy) -> None:
     position = proposal.positions.get(area)
     st.markdown(f"#### {proposal.short_name}")
-    st.caption(f"{proposal.title} · {proposal.author} · {proposal.date} · {PUBLICATION_LABELS[proposal.publication]} · status: {proposal.status.replace('_', ' ')}")
+    st.caption(f"{proposal.title} · {proposal.author} · {proposal.date} · {PUBLICATION_LABELS[proposal.publication]} · {STATUS_LABELS[proposal.status]}")
     if position is None:
         st.info("No position recorded.")
         return

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.palette import PARTY_LABELS, PUBLICATION_LABELS
+from components.palette import PARTY_LABELS
 from components.position_detail import show_contested
-from model.chart_data import STATUS_LABELS
 from model.loader import Catalogue
-from model.schema import Proposal
+from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Proposal
 
 
 def show(proposal: Proposal, catalogue: Catalogue) -> None:

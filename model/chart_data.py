@@ -7,7 +7,8 @@ from typing import Sequence
 
 import pandas as pd
 
-from model.schema import Position, Proposal
+from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
+from model.tidy import source_ids
 from model.taxonomy import Taxonomy
 
 NOT_MENTIONED = "not_mentioned"
@@ -15,7 +16,7 @@ NOT_MENTIONED_LABEL = "Not named by this proposal"
 
 
 def _sources(position: Position | None) -> str:
-    return "; ".join(dict.fromkeys(c.source for c in position.citations)) if position else ""
+    return source_ids(position.citations) if position else ""
 
 
 def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
@@ -36,7 +37,7 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
             for v in position.troop_cap_variants:
                 rows.append({**base, "label": f"{p.short_name}: {v.proposed_by}'s figure", "cap": v.value,
                              "status": "bracketed", "status_label": f"Bracketed: {v.proposed_by}'s figure",
-                             "sources": "; ".join(dict.fromkeys(c.source for c in v.citations))})
+                             "sources": source_ids(v.citations)})
         else:
             rows.append({**base, "label": p.short_name, "cap": position.troop_cap, "status": "cap", "status_label": "Cap"})
     frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "label", "date", "cap", "status", "status_label", "evidence", "sources"])
@@ -110,18 +111,13 @@ def date_sort(date: str) -> str:
     return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date
 
 
-STATUS_LABELS = {
-    "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
-    "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed", "expired": "Signed, no longer in force",
-}
-PUBLICATION_WORDS = {"official": "Official text", "leaked": "Leaked text", "reported": "Known from news reports", "statements": "Officials' statements"}
 
 
 def timeline_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
     rows = [{
         "proposal": p.id, "proposal_name": p.short_name, "title": p.title, "author": p.author, "party": p.party,
         "date": p.date, "date_sort": date_sort(p.date), "status": p.status, "status_label": STATUS_LABELS[p.status],
-        "publication": p.publication, "publication_label": PUBLICATION_WORDS[p.publication],
+        "publication": p.publication, "publication_label": PUBLICATION_LABELS[p.publication],
         "revises": p.revises or "", "responds_to": ", ".join(p.responds_to),
     } for p in proposals]
     return pd.DataFrame(rows).sort_values(["date_sort", "proposal"]).reset_index(drop=True)
@@ -141,7 +137,7 @@ def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) 
     rows = []
     for c in comparators:
         rows.append({"name": f"{c.name} ({c.year})", "kind": "Historical case", "zone_width_km": c.zone_width_km,
-                     "monitors": c.monitors, "note": c.monitors_note or "", "sources": "; ".join(dict.fromkeys(x.source for x in c.citations)),
+                     "monitors": c.monitors, "note": c.monitors_note or "", "sources": source_ids(c.citations),
                      "contested": "yes" if c.contested else ""})
     for p in proposals:
         position = p.positions.get("ceasefire_and_monitoring")

@@ -30,6 +30,16 @@ Status = Literal[
     "leaked_draft", "proposed", "stated_position", "superseded", "abandoned", "signed", "expired",
 ]
 Publication = Literal["official", "leaked", "reported", "statements"]
+
+STATUS_LABELS: dict[str, str] = {
+    "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
+    "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed",
+    "expired": "Signed, no longer in force",
+}
+PUBLICATION_LABELS: dict[str, str] = {
+    "official": "Official text", "leaked": "Leaked text", "reported": "Known from news reports",
+    "statements": "Officials' statements",
+}
 Evidence = Literal["text", "reported", "statement", "unknown"]
 PointChange = Literal["kept", "amended", "deleted", "new"]
 Qualifier = Literal["exact", "about", "at_most", "at_least"]

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from model.schema import Position, Proposal
+from model.schema import Citation, Position, Proposal
 from model.taxonomy import Taxonomy
 
 COLUMNS = ["proposal", "area", "field", "value", "sources", "evidence", "contested"]
@@ -22,12 +22,9 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _sources(position: Position) -> str:
-    ids: list[str] = []
-    for c in position.citations:
-        if c.source not in ids:
-            ids.append(c.source)
-    return "; ".join(ids)
+def source_ids(citations: Iterable[Citation]) -> str:
+    """The cited source ids, in order, without repeats, joined for one table cell."""
+    return "; ".join(dict.fromkeys(c.source for c in citations))
 
 
 def position_fields(position: Position) -> Iterator[tuple[str, str]]:
@@ -62,7 +59,7 @@ def proposal_rows(proposal: Proposal, taxonomy: Taxonomy) -> Iterator[dict[str, 
         if position is None:
             continue
         base = {
-            "proposal": proposal.id, "area": area, "sources": _sources(position),
+            "proposal": proposal.id, "area": area, "sources": source_ids(position.citations),
             "evidence": position.evidence, "contested": "yes" if position.contested else "",
         }
         for field, value in position_fields(position):
@@ -70,7 +67,7 @@ def proposal_rows(proposal: Proposal, taxonomy: Taxonomy) -> Iterator[dict[str, 
     for point in proposal.points:
         yield {
             "proposal": proposal.id, "area": point.area, "field": f"point_{point.number}",
-            "value": point.text, "sources": "; ".join(dict.fromkeys(c.source for c in point.citations)),
+            "value": point.text, "sources": source_ids(point.citations),
             "evidence": point.evidence, "contested": "yes" if point.contested else "",
         }
 
