@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 import subprocess
 import sys
+
+import pytest
 
 from helpers import ROOT, proposal, write
 
@@ -55,3 +58,46 @@ def test_export_json_matches_csv():
     as_csv = list(csv.DictReader(io.StringIO(run("model.export", "--format", "csv").stdout)))
     assert len(as_json) == len(as_csv) > 100
     assert as_json[0] == as_csv[0]
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+def _bad_cases():
+    wrong_type = proposal("bad-plan", military_limits={"troop_cap": "lots"})
+    unknown_area = proposal("bad-plan")
+    unknown_area["positions"]["weather"] = {"not_addressed": True, "reason": "x", "evidence": "text"}
+    unknown_source = proposal("bad-plan", nuclear={"citations": [{"source": "nowhere"}]})
+    bad_quote = proposal("bad-plan", military_limits={"citations": [{"source": "ft", "quote": "a sentence the seed never had"}]})
+    return {
+        "syntax": "id: bad\ntitle: [unclosed\n", "wrong_type": wrong_type, "unknown_area": unknown_area,
+        "unknown_source": unknown_source, "bad_quote": bad_quote, "empty": "", "list": "- a\n- b\n", "alias_bomb": BOMB,
+    }
+
+
+@pytest.mark.parametrize("case", list(_bad_cases()))
+def test_validate_bad_input_one_located_line_exit_1(folder, case):
+    write(folder, "good-plan.yaml", proposal("good-plan"))
+    write(folder, "bad-plan.yaml", _bad_cases()[case])
+    result = run("model.validate", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    *problems, summary = result.stdout.strip().splitlines()
+    assert summary.endswith("1 proposal(s) OK"), "the good file still loads"
+    assert problems and all(re.match(rf"^{re.escape(str(folder))}/bad-plan\.yaml:\d+: \S+: .+", line) for line in problems), problems
+
+
+def test_non_utf8_file_is_reported(folder):
+    write(folder, "good-plan.yaml", proposal("good-plan"))
+    (folder / "bad-plan.yaml").write_bytes(b"id: caf\xe9\n")
+    result = run("model.validate", str(folder))
+    assert result.returncode == 1 and "bad-plan.yaml:1: (file): not valid UTF-8" in result.stdout
+
+
+def test_json_schema_file_is_current():
+    import json
+
+    from model.schema import Proposal
+
+    committed = json.loads((ROOT / "proposals" / "proposal.schema.json").read_text(encoding="utf-8"))
+    assert committed["properties"] == Proposal.model_json_schema()["properties"], "run: python -m model.schema"
