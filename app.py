@@ -21,10 +21,11 @@ if catalogue is None:
     st.stop()
 
 url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_keys, seed_names()))
-context = Context(catalogue, references, comparators, show_sidebar(catalogue))
+url_defaults = {**defaults(catalogue), **page_defaults(catalogue)}
+context = Context(catalogue, references, comparators, show_sidebar(catalogue), url_defaults)
 page = st.navigation([spec.as_page(context) for spec in PAGES] + [ALIAS.alias(context)])
 for note in url_state.notes():
     st.info(note, icon=":material/link:")
 show_problems(problems)
 page.run()
-url_state.write_back({**defaults(catalogue), **page_defaults(catalogue)})
+url_state.write_back(url_defaults)

@@ -63,7 +63,7 @@ def render(context: Context) -> None:
     st.markdown("**What each chosen proposal says about the ceasefire**")
     for proposal in proposals:
         position = proposal.positions.get("ceasefire_and_monitoring")
-        text = (f"Not addressed: {position.reason}" if position.not_addressed else position.summary) if position else "—"
+        text = (f"{position.silence()}: {position.reason}" if position.not_addressed else position.summary) if position else "—"
         st.markdown(f"- **{proposal.short_name}** ({position.evidence if position else '—'}): {text}")
     if comparators:
         with st.expander("Historical cases: summaries and disputed figures"):

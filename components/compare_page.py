@@ -2,9 +2,11 @@
 toggle, the detail of one area with every citation, and the tidy-table download."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
-from components import position_detail
+from components import position_detail, url_state
 from components.context import Context
 from components.matrix import legend_html, matrix_html
 from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements
@@ -39,9 +41,11 @@ def render(context: Context) -> None:
     st.caption("Colours show where a coded position sits on the area's ordered scale between Ukraine's and Russia's "
                "stated positions (see Methodology). They describe distance, not merit. Hover a cell for the computation.")
     notes = {a.key: a.description for a in taxonomy.areas}
-    st.html(matrix_html(frame, selection.proposals, notes))
+    here = {k: v for k, v in url_state.current(context.url_defaults).items() if k != "detail"}
+    links = {a: "?" + urlencode({**here, "detail": a}) + "#sources" for a in areas}
+    st.html(matrix_html(frame, selection.proposals, notes, links))
 
-    st.subheader("Read the sources behind an area")
+    st.subheader("Read the sources behind an area", anchor="sources")
     st.session_state.setdefault("detail_area", areas[0])
     if st.session_state["detail_area"] not in areas:
         st.session_state["detail_area"] = areas[0]

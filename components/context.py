@@ -14,3 +14,4 @@ class Context:
     references: ReferenceFile | None
     comparators: ComparatorFile | None
     selection: Selection
+    url_defaults: dict[str, object]

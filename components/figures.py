@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from components.palette import FONT, PARTY_COLORS, PARTY_LABELS, PARTY_SYMBOLS, REFERENCE, REGION_STATUS_COLORS
 from model.chart_data import NOT_MENTIONED, NOT_MENTIONED_LABEL
 from model.reference_data import ReferenceFigure
+from model.schema import NOT_ADDRESSED, NOT_KNOWN
 from model.taxonomy import Taxonomy
 
 BASE_FONT = 18
@@ -48,7 +49,7 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     ))
     uncapped = frame[frame["cap"].isna()]
     for _, row in uncapped.iterrows():
-        text = {"no_cap": "No cap set (no bar)", "cap_unspecified": "Cap demanded, no number given (no bar)"}.get(row["status"], "Not addressed (no bar)")
+        text = {"no_cap": "No cap set (no bar)", "cap_unspecified": "Cap demanded, no number given (no bar)"}.get(row["status"], f"{row['status_label']} (no bar)")
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=row["label"], yref="y", text=f"<i>{text}</i>",
                            showarrow=False, font={"size": 17, "color": "#333333"}, bgcolor="#F2F2F2", bordercolor="#999999", borderwidth=1)
     current = [r for r in references if r.kind == "current_size"]
@@ -170,7 +171,7 @@ def _wrap(text: str, width: int = 16) -> str:
     return "<br>".join([*lines, line])
 
 
-MISSING = ("Not addressed", "Not coded")
+MISSING = (NOT_KNOWN, NOT_ADDRESSED, "Not coded")
 
 
 def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:

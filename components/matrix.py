@@ -23,7 +23,8 @@ table.pm td {vertical-align:top; padding:8px; border-radius:4px; border-width:3p
 table.pm td .scale {font-weight:700; display:block; margin-bottom:4px;}
 table.pm td .text {font-size:0.9rem; line-height:1.3;}
 table.pm td .meta {font-size:0.8rem; display:block; margin-top:6px; opacity:0.95;}
-table.pm td.not_addressed {background-image:repeating-linear-gradient(45deg,#E6E6E6 0 8px,#FFFFFF 8px 16px) !important;}
+table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linear-gradient(45deg,#E6E6E6 0 8px,#FFFFFF 8px 16px) !important;}
+a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
 .pm-legend {display:flex; flex-wrap:wrap; gap:6px 14px; margin:6px 0 12px 0; font-size:0.95rem;}
 .pm-legend span.sw {display:inline-block; min-width:2.2rem; text-align:center; padding:2px 4px; border:1px solid #333; border-radius:3px; margin-right:4px;}
@@ -39,10 +40,10 @@ def short_text(text: str, limit: int = 190) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _cell(row: pd.Series) -> str:
+def _cell(row: pd.Series, href: str | None) -> str:
     style = PLACEMENT_STYLE[row["placement"]]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
-    scale = row["scale_value"] or ("Not addressed" if row["placement"] == "not_addressed" else "")
+    scale = row["scale_value"] or {"not_addressed": "Not addressed", "unknown": "Not known"}.get(row["placement"], "")
     mark = f"{style['mark']} " if style["mark"] else ""
     contested = '<span class="pm-badge">⚠ contested</span>' if row["contested"] else ""
     title = escape(f"{PLACEMENTS[row['placement']]}. {row['how_computed']}", quote=True)
@@ -51,12 +52,17 @@ def _cell(row: pd.Series) -> str:
         f'border-style:{evidence["border"]};">'
         f'<span class="scale">{escape(mark + scale)}</span>'
         f'<span class="text">{escape(short_text(row["text"]))}</span>'
-        f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}</span></td>'
+        f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}'
+        + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources ↓</a>' if href else "")
+        + '</span></td>'
     )
 
 
-def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: dict[str, str]) -> str:
-    """The matrix table. `frame` is `model.compare.matrix_frame` output."""
+def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: dict[str, str],
+                area_links: dict[str, str] | None = None) -> str:
+    """The matrix table. `frame` is `model.compare.matrix_frame` output; `area_links` maps an area to the
+    link that opens its sources (the current view's URL with `detail=<area>`)."""
+    area_links = area_links or {}
     head = "".join(
         f'<th>{escape(p.short_name)}<br><span class="pm-badge">{escape(PUBLICATION_LABELS[p.publication])}</span>'
         f'<small style="font-weight:normal">{escape(p.date)}</small></th>'
@@ -65,7 +71,7 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
     body = []
     for area, group in frame.groupby("area", sort=False):
         title = group["area_title"].iloc[0]
-        cells = "".join(_cell(row) for _, row in group.iterrows())
+        cells = "".join(_cell(row, area_links.get(area)) for _, row in group.iterrows())
         body.append(f'<tr><th class="area">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
     min_width = 13 + 11 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
     return f'{CSS}<div class="pm-wrap"><table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
@@ -76,7 +82,7 @@ def legend_html(kinds: Sequence[str]) -> str:
     items = []
     for kind in kinds:
         style = PLACEMENT_STYLE[kind]
-        hatch = "background-image:repeating-linear-gradient(45deg,#E6E6E6 0 6px,#FFF 6px 12px);" if kind == "not_addressed" else ""
+        hatch = "background-image:repeating-linear-gradient(45deg,#E6E6E6 0 6px,#FFF 6px 12px);" if kind in ("not_addressed", "unknown") else ""
         items.append(f'<span><span class="sw" style="background:{style["bg"]}; color:{style["fg"]}; {hatch}">{escape(style["mark"]) or "&nbsp;"}</span>{escape(PLACEMENTS[kind])}</span>')
     evidence = "".join(
         f'<span><span class="sw" style="border:3px {v["border"]} #222">{v["icon"]}</span>{escape(v["word"])}</span>'

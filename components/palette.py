@@ -16,6 +16,7 @@ PLACEMENT_STYLE: dict[str, dict[str, str]] = {
     "not_placed": {"bg": "#FFFFFF", "fg": "#000000", "mark": "·"},
     "no_scale": {"bg": "#FFFFFF", "fg": "#000000", "mark": ""},
     "not_addressed": {"bg": "#E6E6E6", "fg": "#000000", "mark": "∅"},
+    "unknown": {"bg": "#E6E6E6", "fg": "#000000", "mark": "?"},
 }
 
 REGION_STATUS_COLORS: dict[str, str] = {

@@ -59,7 +59,7 @@ def render(context: Context) -> None:
             for other in others:
                 position = other.positions.get(point.area)
                 if position is None or position.not_addressed:
-                    views.append(f"**{other.short_name}:** not addressed")
+                    views.append(f"**{other.short_name}:** {(position.silence() if position else 'Not addressed').lower()}")
                 else:
                     views.append(f"**{other.short_name}:** {placed[(point.area, other.id)].value_label or short_text(position.summary or '', 120)}")
             if views:

@@ -77,7 +77,7 @@ def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy
     evidence = EVIDENCE_STYLE[position.evidence]
     st.markdown(f"{evidence['icon']} **How this is known:** {taxonomy.evidence_label(position.evidence)}")
     if position.not_addressed:
-        st.markdown(f"**Not addressed.** {position.reason}")
+        st.markdown(f"**{position.silence()}.** {position.reason}")
         return
     st.markdown(position.summary or "")
     st.markdown(f"**Colour:** {PLACEMENTS[placement.kind]}. *{placement.explanation}*")

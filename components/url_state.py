@@ -66,8 +66,8 @@ def notes() -> list[str]:
     return st.session_state.get(NOTES_KEY, [])
 
 
-def write_back(defaults: dict[str, object]) -> None:
-    """Mirror session state into the query string (omitting values equal to their defaults)."""
+def current(defaults: dict[str, object]) -> dict[str, str]:
+    """The query parameters describing the current view (values equal to their defaults left out)."""
     wanted: dict[str, str] = {}
     for name, key in {**LIST_PARAMS, **ONE_PARAMS, **FLAG_PARAMS}.items():
         if key not in st.session_state:
@@ -82,6 +82,11 @@ def write_back(defaults: dict[str, object]) -> None:
             wanted[name] = ",".join(value)
         else:
             wanted[name] = str(value)
-    current = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
-    if current != wanted:
+    return wanted
+
+
+def write_back(defaults: dict[str, object]) -> None:
+    """Mirror session state into the query string."""
+    wanted = current(defaults)
+    if {k: ",".join(st.query_params.get_all(k)) for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
+from model.schema import NOT_ADDRESSED, PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
 from model.tidy import source_ids
 from model.taxonomy import Taxonomy
 
@@ -27,7 +27,8 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
         base = {"proposal": p.id, "proposal_name": p.short_name, "date": p.date,
                 "evidence": position.evidence if position else "", "sources": _sources(position)}
         if position is None or position.not_addressed or position.troop_cap in (None, "not_addressed"):
-            rows.append({**base, "label": p.short_name, "cap": None, "status": "not_addressed", "status_label": "Not addressed"})
+            silent = "Not addressed" if position is None else (position.silence() or "Not addressed")
+            rows.append({**base, "label": p.short_name, "cap": None, "status": "not_addressed", "status_label": silent})
         elif position.troop_cap == "no_cap":
             rows.append({**base, "label": p.short_name, "cap": None, "status": "no_cap", "status_label": "No cap"})
         elif position.troop_cap == "cap_unspecified":
@@ -88,7 +89,7 @@ def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Da
 
         def label(position: Position | None, field: str, area_key: str) -> str:
             if position is None or position.not_addressed:
-                return "Not addressed"
+                return position.silence() if position else NOT_ADDRESSED
             value = getattr(position, field)
             return taxonomy.label(area_key, field, value) if value else "Not coded"
 

@@ -27,6 +27,7 @@ PLACEMENTS: dict[str, str] = {
     "not_placed": "Position not coded on the scale",
     "no_scale": "No scale for this area (read the text)",
     "not_addressed": "Not addressed",
+    "unknown": "Not known: this part was never made public",
 }
 
 
@@ -54,6 +55,8 @@ def scale_value(area: Area, position: Position | None) -> str | None:
 
 def place(area: Area, position: Position | None, first: Position | None, last: Position | None) -> Placement:
     """Place `position` on `area`'s scale relative to the two anchor positions."""
+    if position is not None and position.not_addressed and position.evidence == "unknown":
+        return Placement("unknown", None, None, None, "This part of the text was never made public, so its position is not known.")
     if position is None or position.not_addressed:
         return Placement("not_addressed", None, None, None, "The proposal does not address this area.")
     if not area.scale:
@@ -129,6 +132,8 @@ def matrix_frame(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal
 
 def agreement_key(area: Area, position: Position | None) -> tuple:
     """What two positions must share to count as agreeing on an area."""
+    if position is not None and position.not_addressed and position.evidence == "unknown":
+        return ("unknown", id(position))  # cannot tell, so never counted as agreeing
     if position is None or position.not_addressed:
         return ("not_addressed",)
     if area.scale:

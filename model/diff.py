@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.schema import Position, Proposal
+from model.schema import NOT_ADDRESSED, Position, Proposal
 from model.taxonomy import Taxonomy
 from model.tidy import position_fields
 
@@ -38,13 +38,17 @@ def diff_positions(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> pd.DataFrame
         silent_a = pa is None or pa.not_addressed
         silent_b = pb is None or pb.not_addressed
         base = {"area": area.key, "area_title": area.title}
+        said_a = pa.silence() if pa else NOT_ADDRESSED
+        said_b = pb.silence() if pb else NOT_ADDRESSED
         if silent_a and silent_b:
-            rows.append({**base, "field": "", "field_label": "(whole area)", "before": "Not addressed", "after": "Not addressed", "change": "same"})
+            same = said_a == said_b == NOT_ADDRESSED
+            rows.append({**base, "field": "", "field_label": "(whole area)", "before": said_a, "after": said_b,
+                         "change": "same" if same else "text"})
             continue
         va, vb = readable_values(area.key, pa, taxonomy), readable_values(area.key, pb, taxonomy)
         if silent_a != silent_b:
             rows.append({**base, "field": "", "field_label": "(whole area)",
-                         "before": "Not addressed" if silent_a else "Addressed", "after": "Not addressed" if silent_b else "Addressed",
+                         "before": said_a if silent_a else "Addressed", "after": said_b if silent_b else "Addressed",
                          "change": "added" if silent_a else "dropped"})
         for field in dict.fromkeys([*va, *vb]):
             before, after = va.get(field), vb.get(field)

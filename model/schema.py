@@ -155,6 +155,12 @@ class Position(Frozen):
     citations: list[Citation] = []
     contested: list[ContestedNote] = []
 
+    def silence(self) -> str | None:
+        """How to name a silent position: never 'not addressed' when the text itself is not public."""
+        if not self.not_addressed:
+            return None
+        return NOT_KNOWN if self.evidence == "unknown" else NOT_ADDRESSED
+
     @model_validator(mode="after")
     def _silence_or_substance(self) -> "Position":
         if self.not_addressed:
@@ -172,6 +178,9 @@ class Position(Frozen):
             raise ValueError("troop_cap: bracketed needs troop_cap_variants")
         return self
 
+
+NOT_ADDRESSED = "Not addressed"
+NOT_KNOWN = "Not known (never made public)"
 
 _VALUE_FIELDS = (
     "summary", "stance", "guarantee_type", "nato", "eu", "foreign_troops", "sanctions_relief",

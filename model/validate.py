@@ -1,4 +1,5 @@
-"""Command line: `python -m model.validate [PATH ...]` checks proposal files.
+"""Command line: `python -m model.validate [PATH ...]` checks proposal files
+(with no PATH: all of proposals/ plus the cited reference data in data/).
 
 Prints `N proposals OK` and exits 0, or one line per problem
 (`path:line: field.path: message`) and exits 1. Never a traceback."""
@@ -23,10 +24,15 @@ def run(argv: list[str]) -> int:
     except YamlError as exc:  # the taxonomy itself is broken
         print(exc.problem)
         return 1
-    if catalogue.problems:
-        for problem in catalogue.problems:
+    problems = list(catalogue.problems)
+    if paths is None:  # the default run also checks the cited context data in data/
+        from model.reference_data import load_comparators, load_reference_figures
+
+        problems += load_reference_figures()[1] + load_comparators()[1]
+    if problems:
+        for problem in problems:
             print(problem)
-        print(f"{len(catalogue.problems)} problem(s); {len(catalogue.proposals)} proposal(s) OK")
+        print(f"{len(problems)} problem(s); {len(catalogue.proposals)} proposal(s) OK")
         return 1
     print(f"{len(catalogue.proposals)} proposals OK")
     return 0

@@ -79,3 +79,14 @@ def test_diff_points_known_answer():
     assert by_change["deleted"].earlier_point == 2 and str(by_change["deleted"].later_point) == "<NA>"
     assert by_change["new"].later_point == 3
     assert by_change["not traced"].earlier_point == 3
+
+
+def test_unpublished_part_is_not_known_rather_than_not_addressed():
+    area, catalogue = _territory()
+    hidden = Position(not_addressed=True, reason="Wording never published.", evidence="unknown")
+    placement = place(area, hidden, _pos("restore_1991_borders"), _pos("de_jure_recognition"))
+    assert placement.kind == "unknown" and "never made public" in placement.explanation
+    assert hidden.silence().startswith("Not known")
+    old = catalogue.get("old-plan")
+    secret = old.model_copy(update={"id": "secret-plan", "positions": {**old.positions, "humanitarian": hidden}})
+    assert "humanitarian" in differing_areas([old, secret], catalogue.taxonomy, ["humanitarian"]), "unknown never counts as agreeing"
