@@ -18,7 +18,8 @@ sources: short exact quotes, the publisher, the date and a link (or a seed docum
 into the app; it is all computed from those files.
 
 **How positions are coded.** For each of the eleven issue areas a proposal either takes a position or is recorded as
-*not addressed*, with the reason; silence is never a blank. Where an area has an ordered scale (listed below), the position is
+*not addressed*, with the reason; silence is never a blank. Where a version exists but that part of its text was never
+made public, the cell says *not known* instead, and it never counts as agreement on the "only differences" view. Where an area has an ordered scale (listed below), the position is
 also coded as one step on that scale; the coding note under a position explains judgement calls. Numbers (troop caps, buffer-zone
 widths, monitors) are stored as the source gives them, with a qualifier (exact, about, at most, at least).
 
