@@ -28,17 +28,23 @@ def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
 
 def render(context: Context) -> None:
     st.title("Sources")
-    st.caption("Every source the proposals cite, grouped by kind. Reliability: high = official text or major outlet; "
+    st.caption("Every source the proposals cite (one row per document), grouped by kind. Reliability: high = official text or major outlet; "
                "medium = regional or secondary outlet, or state media used only for what its government says; "
                "low = aggregators and re-publishers, used only with corroboration.")
     places = cited_by(context)
-    rows = []
+    merged: dict[str, dict] = {}
     for p in context.catalogue.proposals:
         for s in p.sources:
-            rows.append({"Kind": KIND_LABELS.get(s.kind, s.kind), "Title": s.title, "Publisher": s.publisher,
-                         "Date": s.date or s.date_note or "n.d.", "Reliability": s.reliability,
-                         "Reliability note": s.reliability_note or "", "Link": s.url or "", "Seed file": s.seed or "",
-                         "Cited by": f"{p.short_name}: " + ", ".join(dict.fromkeys(places.get((p.id, s.id), []))) })
+            key = s.url or s.seed or f"{p.id}:{s.id}"  # the same document cited by several proposals is one row
+            row = merged.setdefault(key, {
+                "Kind": KIND_LABELS.get(s.kind, s.kind), "Title": s.title, "Publisher": s.publisher,
+                "Date": s.date or s.date_note or "n.d.", "Reliability": s.reliability,
+                "Reliability note": s.reliability_note or "", "Link": s.url or "", "Seed file": s.seed or "", "Cited by": [],
+            })
+            cells = ", ".join(dict.fromkeys(places.get((p.id, s.id), [])))
+            if cells:
+                row["Cited by"].append(f"{p.short_name}: {cells}")
+    rows = [{**row, "Cited by": " | ".join(row["Cited by"])} for row in merged.values()]
     frame = pd.DataFrame(rows)
     kinds = st.multiselect("Kinds", sorted(frame["Kind"].unique()), key="source_kinds")
     for kind, group in frame.groupby("Kind"):

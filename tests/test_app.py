@@ -112,3 +112,15 @@ def test_versions_page_preset_diff():
     assert at.selectbox(key="diff_to").value == "e3-counterproposal"
     shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
     assert "600,000" in shown and "800,000" in shown
+
+
+def test_sources_page_lists_each_document_once_with_citing_cells():
+    import pandas as pd
+
+    at = open_page(app(), "sources")
+    assert not at.exception
+    table = pd.concat([df.value for df in at.dataframe], ignore_index=True)
+    ft = table[table["Seed file"] == "003_a439f00f8abfb816.txt"]
+    assert len(ft) == 1, "one row per document, however many proposals cite it"
+    assert short_name("us-28-point-draft") in ft["Cited by"].iloc[0]
+    assert (table["Link"] != "").sum() == table.loc[table["Link"] != "", "Link"].nunique()
