@@ -38,8 +38,8 @@ def render(context: Context) -> None:
     present = set(frame["placement"])
     kinds = [k for k in PLACEMENTS if k in present]
     st.html(legend_html(kinds))
-    st.caption("Colours show where a coded position sits on the area's ordered scale between Ukraine's and Russia's "
-               "stated positions (see Methodology). They describe distance, not merit. Hover a cell for the computation.")
+    st.caption("Colour = where a coded position sits between Ukraine's and Russia's stated positions on that area's scale "
+               "(Methodology page). It shows distance, not merit; hover a cell for the computation.")
     notes = {a.key: a.description for a in taxonomy.areas}
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k != "detail"}
     links = {a: "?" + urlencode({**here, "detail": a}) + "#sources" for a in areas}

@@ -17,7 +17,7 @@ CSS = """
 .pm-wrap {overflow-x:auto;}
 table.pm {border-collapse:separate; border-spacing:4px; width:100%; font-size:1rem; table-layout:fixed;}
 table.pm th {text-align:left; vertical-align:bottom; padding:6px; font-size:1.05rem;}
-table.pm th.area {width:13rem; vertical-align:top; background:#F5F5F5; border-radius:4px; position:sticky; left:0; z-index:1;}
+table.pm th.area {width:11rem; vertical-align:top; background:#F5F5F5; border-radius:4px; position:sticky; left:0; z-index:1;}
 table.pm th.area small {display:block; font-weight:normal; color:#444; font-size:0.85rem; margin-top:4px;}
 table.pm td {vertical-align:top; padding:8px; border-radius:4px; border-width:3px; border-color:#222;}
 table.pm td .scale {font-weight:700; display:block; margin-bottom:4px;}
@@ -26,7 +26,7 @@ table.pm td .meta {font-size:0.8rem; display:block; margin-top:6px; opacity:0.95
 table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linear-gradient(45deg,#E6E6E6 0 8px,#FFFFFF 8px 16px) !important;}
 a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
-.pm-legend {display:flex; flex-wrap:wrap; gap:6px 14px; margin:6px 0 12px 0; font-size:0.95rem;}
+.pm-legend {display:flex; flex-wrap:wrap; gap:4px 12px; margin:4px 0 8px 0; font-size:0.88rem;}
 .pm-legend span.sw {display:inline-block; min-width:2.2rem; text-align:center; padding:2px 4px; border:1px solid #333; border-radius:3px; margin-right:4px;}
 </style>
 """
@@ -73,7 +73,7 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
         title = group["area_title"].iloc[0]
         cells = "".join(_cell(row, area_links.get(area)) for _, row in group.iterrows())
         body.append(f'<tr><th class="area">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
-    min_width = 13 + 11 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
+    min_width = 11 + 10 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
     return f'{CSS}<div class="pm-wrap"><table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
