@@ -4,11 +4,10 @@ rerun without restarting the app."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import streamlit as st
 
-from model.loader import PROPOSALS_DIR, ROOT, SEEDS_DIR, Catalogue, load_catalogue
+from model.loader import PROPOSALS_DIR, SEEDS_DIR, Catalogue, load_catalogue
 from model.reference_data import DATA_DIR, ComparatorFile, ReferenceFile, load_comparators, load_reference_figures
 from model.yaml_source import Problem, YamlError
 
@@ -57,7 +56,3 @@ def seed_names() -> list[str]:
 def seeds_readme() -> str:
     path = SEEDS_DIR / "README.md"
     return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def relative(path: Path) -> str:
-    return str(path.relative_to(ROOT))

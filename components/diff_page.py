@@ -53,7 +53,7 @@ def render(context: Context) -> None:
             area = group["area"].iloc[0]
             for column, proposal in zip(st.columns(2), (a, b)):
                 position = proposal.positions.get(area)
-                text = (position.reason if position.not_addressed else position.summary) if position else "—"
+                text = position.text() if position else "—"
                 column.caption(f"{proposal.short_name} ({position.evidence if position else '—'}): {text}")
     st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:")
     if b.points and b.revises == a.id:

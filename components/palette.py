@@ -56,6 +56,5 @@ EVIDENCE_STYLE: dict[str, dict[str, str]] = {
 }
 
 
-NEUTRAL = "#999999"
 REFERENCE = "#555555"
 FONT = "Source Sans Pro, Arial, sans-serif"

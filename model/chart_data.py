@@ -77,6 +77,14 @@ def territory_table(frame: pd.DataFrame, only_named: bool = True) -> pd.DataFram
     return table
 
 
+def _coded_label(position: Position | None, field: str, area_key: str, taxonomy: Taxonomy) -> str:
+    """A coded value's label, or why there is none (not addressed, not known, not coded)."""
+    if position is None or position.not_addressed:
+        return position.silence() if position else NOT_ADDRESSED
+    value = getattr(position, field)
+    return taxonomy.label(area_key, field, value) if value else "Not coded"
+
+
 def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.DataFrame:
     """Each proposal's guarantee type (with its step on the scale) and NATO, EU, foreign-troops stances."""
     area = taxonomy.area("security_guarantees")
@@ -86,20 +94,13 @@ def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Da
         g = p.positions.get("security_guarantees")
         a = p.positions.get("alliances")
         gtype = g.guarantee_type if g and not g.not_addressed else None
-
-        def label(position: Position | None, field: str, area_key: str) -> str:
-            if position is None or position.not_addressed:
-                return position.silence() if position else NOT_ADDRESSED
-            value = getattr(position, field)
-            return taxonomy.label(area_key, field, value) if value else "Not coded"
-
         rows.append({
             "proposal": p.id, "proposal_name": p.short_name,
             "guarantee_type": gtype or ("not_addressed" if g is None or g.not_addressed else "not_coded"),
-            "guarantee_label": label(g, "guarantee_type", "security_guarantees"),
+            "guarantee_label": _coded_label(g, "guarantee_type", "security_guarantees", taxonomy),
             "guarantee_step": (len(scale) - scale.index(gtype)) if gtype in scale else None,
-            "nato": label(a, "nato", "alliances"), "eu": label(a, "eu", "alliances"),
-            "foreign_troops": label(a, "foreign_troops", "alliances"),
+            "nato": _coded_label(a, "nato", "alliances", taxonomy), "eu": _coded_label(a, "eu", "alliances", taxonomy),
+            "foreign_troops": _coded_label(a, "foreign_troops", "alliances", taxonomy),
             "evidence": g.evidence if g else "", "sources": _sources(g),
         })
     frame = pd.DataFrame(rows)

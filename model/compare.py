@@ -11,7 +11,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from model.schema import Position, Proposal
+from model.schema import NOT_KNOWN, Position, Proposal
 from model.taxonomy import Area, Taxonomy
 
 # Placement classes, in legend order. Keys are used in exports and tests.
@@ -55,7 +55,7 @@ def scale_value(area: Area, position: Position | None) -> str | None:
 
 def place(area: Area, position: Position | None, first: Position | None, last: Position | None) -> Placement:
     """Place `position` on `area`'s scale relative to the two anchor positions."""
-    if position is not None and position.not_addressed and position.evidence == "unknown":
+    if position is not None and position.silence() == NOT_KNOWN:
         return Placement("unknown", None, None, None, "This part of the text was never made public, so its position is not known.")
     if position is None or position.not_addressed:
         return Placement("not_addressed", None, None, None, "The proposal does not address this area.")
@@ -120,7 +120,7 @@ def matrix_frame(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal
             rows.append({
                 "area": key, "area_title": area.title, "proposal": proposal.id,
                 "proposal_name": proposal.short_name,
-                "text": (position.reason if position and position.not_addressed else position.summary) if position else "",
+                "text": position.text() if position else "",
                 "scale_value": p.value_label or "", "placement": p.kind,
                 "placement_label": PLACEMENTS[p.kind], "fraction": p.fraction,
                 "evidence": position.evidence if position else "",
@@ -132,7 +132,7 @@ def matrix_frame(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal
 
 def agreement_key(area: Area, position: Position | None) -> tuple:
     """What two positions must share to count as agreeing on an area."""
-    if position is not None and position.not_addressed and position.evidence == "unknown":
+    if position is not None and position.silence() == NOT_KNOWN:
         return ("unknown", id(position))  # cannot tell, so never counted as agreeing
     if position is None or position.not_addressed:
         return ("not_addressed",)

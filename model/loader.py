@@ -3,7 +3,7 @@ one on its own, and return the proposals that passed with a list of problems
 for the ones that did not. One broken file never stops the others."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ class Catalogue:
     taxonomy: Taxonomy
     proposals: tuple[Proposal, ...]
     problems: tuple[Problem, ...]
-    files: dict[str, str] = field(default_factory=dict)
 
     def get(self, proposal_id: str) -> Proposal | None:
         return next((p for p in self.proposals if p.id == proposal_id), None)
@@ -138,5 +137,4 @@ def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = Non
     accepted, cross = check_catalogue(loaded)
     problems.extend(cross)
     ordered = tuple(sorted(accepted, key=lambda p: (p.date, p.id)))
-    files = {p.id: where for p, _, where in loaded}
-    return Catalogue(taxonomy, ordered, tuple(problems), files)
+    return Catalogue(taxonomy, ordered, tuple(problems))

@@ -155,6 +155,10 @@ class Position(Frozen):
     citations: list[Citation] = []
     contested: list[ContestedNote] = []
 
+    def text(self) -> str:
+        """The position's words: its summary, or for a silent position the reason it is silent."""
+        return (self.reason if self.not_addressed else self.summary) or ""
+
     def silence(self) -> str | None:
         """How to name a silent position: never 'not addressed' when the text itself is not public."""
         if not self.not_addressed:
