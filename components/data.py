@@ -15,7 +15,7 @@ GEOJSON = DATA_DIR / "ukraine_regions.geojson"
 
 
 def _signature() -> tuple[tuple[str, int, int], ...]:
-    files = [*PROPOSALS_DIR.glob("*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
+    files = [*PROPOSALS_DIR.glob("*.y*ml"), *PROPOSALS_DIR.glob("_sources/*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
     return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()))
 
 

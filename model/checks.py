@@ -4,6 +4,7 @@ against sources, quotes against seed files, and links between proposals
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
@@ -25,7 +26,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _citations(proposal: Proposal) -> Iterator[tuple[tuple, Citation]]:
+def citations_in(proposal: Proposal) -> Iterator[tuple[tuple, Citation]]:
     for area, position in proposal.positions.items():
         for i, c in enumerate(position.citations):
             yield ("positions", area, "citations", i), c
@@ -71,37 +72,50 @@ def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterat
 
 
 def check_citations(
-    sources: "Sequence[Source]", citations: "Iterable[tuple[tuple, Citation]]", parsed: "ParsedYaml", where: str, seeds_dir: Path
+    inline: "Sequence[Source]", pool: "Sequence[Source]", citations: "Iterable[tuple[tuple, Citation]]",
+    parsed: "ParsedYaml", where: str, seeds_dir: Path,
 ) -> list[Problem]:
-    """Source ids unique, seed files present, citations resolve, seed quotes verbatim."""
+    """Inline source ids unique, seed files present, citations resolve (against `pool`:
+    the file's own sources plus the registry), seed quotes verbatim."""
     problems: list[Problem] = []
 
     def add(loc: tuple, message: str) -> None:
         problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
 
-    ids = [s.id for s in sources]
-    seed_text: dict[str, str | None] = {}
-    for k, source in enumerate(sources):
-        if ids.index(source.id) != k:
+    own = [s.id for s in inline]
+    for k, source in enumerate(inline):
+        if own.index(source.id) != k:
             add(("sources", k, "id"), f"source id '{source.id}' appears twice")
-        if source.seed:
-            seed_file = seeds_dir / source.seed
-            if seed_file.is_file():
-                seed_text[source.id] = squash(seed_file.read_text(encoding="utf-8", errors="replace"))
-            else:
-                add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
+        if source.seed and not (seeds_dir / source.seed).is_file():
+            add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
+    by_id = {s.id: s for s in pool}
     for loc, citation in citations:
-        if citation.source not in ids:
-            add((*loc, "source"), f"unknown source id '{citation.source}'; this file defines: {', '.join(ids)}")
-        elif citation.quote and seed_text.get(citation.source):
-            if squash(citation.quote) not in seed_text[citation.source]:
-                seed = next(s.seed for s in sources if s.id == citation.source)
-                add((*loc, "quote"), f"quote not found word for word in seed '{seed}'")
+        source = by_id.get(citation.source)
+        if source is None:
+            add((*loc, "source"), f"unknown source id '{citation.source}'; define it in proposals/_sources/ or under this file's sources")
+        elif citation.quote and source.seed:
+            text = seed_text(seeds_dir / source.seed)
+            if text is not None and squash(citation.quote) not in text:
+                add((*loc, "quote"), f"quote not found word for word in seed '{source.seed}'")
     return problems
 
 
+@lru_cache(maxsize=32)
+def _seed_text(path: Path, mtime_ns: int) -> str:
+    return squash(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def seed_text(path: Path) -> str | None:
+    """A seed file's whitespace-squashed text (cached on its modification time), or None if missing."""
+    try:
+        return _seed_text(path, path.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
 def check_proposal(
-    proposal: Proposal, parsed: "ParsedYaml", where: str, file: Path, taxonomy: Taxonomy, seeds_dir: Path
+    proposal: Proposal, parsed: "ParsedYaml", where: str, file: Path, taxonomy: Taxonomy, seeds_dir: Path,
+    pool: "Sequence[Source] | None" = None,
 ) -> list[Problem]:
     """Problems inside one proposal file (everything that needs no other proposal)."""
     problems: list[Problem] = []
@@ -129,7 +143,7 @@ def check_proposal(
         if numbers.index(point.number) != k:
             add(("points", k, "number"), f"point {point.number} appears twice")
 
-    problems.extend(check_citations(proposal.sources, _citations(proposal), parsed, where, seeds_dir))
+    problems.extend(check_citations(proposal.sources, pool if pool is not None else proposal.sources, citations_in(proposal), parsed, where, seeds_dir))
     return problems
 
 

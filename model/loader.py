@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from model.checks import check_catalogue, check_proposal
+from model.checks import check_catalogue, check_proposal, citations_in
 from model.schema import Proposal
+from model.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, inline_problems, load_registry
 from model.taxonomy import Taxonomy
 from model.yaml_source import ParsedYaml, Problem, YamlError, read_yaml
 
@@ -27,6 +28,7 @@ class Catalogue:
     taxonomy: Taxonomy
     proposals: tuple[Proposal, ...]
     problems: tuple[Problem, ...]
+    registry: Registry = Registry()
 
     def get(self, proposal_id: str) -> Proposal | None:
         return next((p for p in self.proposals if p.id == proposal_id), None)
@@ -112,12 +114,27 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise YamlError(validation_problems(exc, parsed, shown(path))[0]) from None
 
 
+def load_registry_for(paths: list[Path], seeds_dir: Path) -> Registry:
+    """The source registry (`_sources/`) of the first given folder that has one, else beside the taxonomy."""
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        if (folder / REGISTRY_DIR_NAME).is_dir():
+            return load_registry(folder / REGISTRY_DIR_NAME, shown, seeds_dir)
+    return load_registry(find_taxonomy(paths).parent / REGISTRY_DIR_NAME, shown, seeds_dir)
+
+
+def with_cited_sources(proposal: Proposal, pool: list) -> Proposal:
+    """The proposal carrying exactly the sources it cites, so every view can look them up on it."""
+    return proposal.model_copy(update={"sources": cited((c.source for _, c in citations_in(proposal)), pool)})
+
+
 def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = None) -> Catalogue:
     """Load and check every proposal under `paths` (default: proposals/)."""
     paths = paths or [PROPOSALS_DIR]
     taxonomy = load_taxonomy(find_taxonomy(paths))
     seeds_dir = seeds_dir or SEEDS_DIR
-    problems: list[Problem] = []
+    registry = load_registry_for(paths, seeds_dir)
+    problems: list[Problem] = list(registry.problems)
     loaded: list[tuple[Proposal, ParsedYaml, str]] = []
     for file in proposal_files(paths):
         where = shown(file)
@@ -130,11 +147,13 @@ def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = Non
         except ValidationError as exc:
             problems.extend(validation_problems(exc, parsed, where))
             continue
-        own = check_proposal(proposal, parsed, where, file, taxonomy, seeds_dir)
+        pool = available(proposal.sources, registry)
+        own = inline_problems(proposal.sources, registry, parsed, where)
+        own += check_proposal(proposal, parsed, where, file, taxonomy, seeds_dir, pool)
         problems.extend(own)
         if not own:
-            loaded.append((proposal, parsed, where))
+            loaded.append((with_cited_sources(proposal, pool), parsed, where))
     accepted, cross = check_catalogue(loaded)
     problems.extend(cross)
     ordered = tuple(sorted(accepted, key=lambda p: (p.date, p.id)))
-    return Catalogue(taxonomy, ordered, tuple(problems))
+    return Catalogue(taxonomy, ordered, tuple(problems), registry)

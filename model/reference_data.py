@@ -9,7 +9,8 @@ from typing import Annotated, Iterator, Literal
 from pydantic import Field, ValidationError
 
 from model.checks import check_citations
-from model.loader import ROOT, SEEDS_DIR, shown, validation_problems
+from model.loader import PROPOSALS_DIR, ROOT, SEEDS_DIR, load_registry_for, shown, validation_problems
+from model.source_registry import available, cited, inline_problems
 from model.schema import Citation, Citations, ContestedNote, Frozen, KEY_PATTERN, PartialDate, Quantity, ShortText, Source
 from model.yaml_source import Problem, YamlError, read_yaml
 
@@ -31,7 +32,7 @@ class ReferenceFigure(Frozen):
 
 
 class ReferenceFile(Frozen):
-    sources: list[Source]
+    sources: list[Source] = []
     figures: list[ReferenceFigure]
 
 
@@ -51,7 +52,7 @@ class Comparator(Frozen):
 
 
 class ComparatorFile(Frozen):
-    sources: list[Source]
+    sources: list[Source] = []
     comparators: list[Comparator]
 
 
@@ -73,8 +74,14 @@ def _load(path: Path, model: type, items: str, seeds_dir: Path):
         return None, [exc.problem]
     except ValidationError as exc:
         return None, validation_problems(exc, parsed, where)
-    problems = check_citations(data.sources, _cited(getattr(data, items), items), parsed, where, seeds_dir)
-    return (None if problems else data), problems
+    registry = load_registry_for([PROPOSALS_DIR], seeds_dir)
+    pool = available(data.sources, registry)
+    citations = list(_cited(getattr(data, items), items))
+    problems = inline_problems(data.sources, registry, parsed, where)
+    problems += check_citations(data.sources, pool, citations, parsed, where, seeds_dir)
+    if problems:
+        return None, problems
+    return data.model_copy(update={"sources": cited((c.source for _, c in citations), pool)}), problems
 
 
 def load_reference_figures(path: Path | None = None, seeds_dir: Path = SEEDS_DIR) -> tuple[ReferenceFile | None, list[Problem]]:

@@ -234,7 +234,7 @@ class Proposal(Frozen):
     summary: LongText
     revises: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
     responds_to: list[Annotated[str, Field(pattern=ID_PATTERN)]] = []
-    sources: Annotated[list[Source], Field(min_length=1)]
+    sources: list[Source] = Field(default=[], description="Inline sources; most proposals cite the registry in proposals/_sources/ by id instead")
     positions: dict[Code, Position]
     points: list[Point] = []
     contested: list[ContestedNote] = []
