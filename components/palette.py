@@ -23,10 +23,12 @@ REGION_STATUS_COLORS: dict[str, str] = {
     "ukrainian": "#0B1F4B",
     "to_be_negotiated": "#4A6AA5",
     "frozen_at_contact_line": "#7A7A7A",
+    "frozen_de_facto_recognition": "#9A8F6A",
     "demilitarized_buffer": "#A8996A",
     "russian_de_facto": "#D4BE52",
     "russian_de_jure": "#FDE725",
     "unspecified": "#B9D3E6",
+    "not_addressed": "#FFFFFF",
     "not_mentioned": "#F2F2F2",
 }
 

@@ -69,6 +69,24 @@ def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterat
     for region in position.region_notes:
         if region not in position.regions:
             yield ("region_notes", region), f"note for region '{region}', which has no status"
+    needs_note = {t.key for t in taxonomy.region_statuses if t.needs_note}
+    for region, status in position.regions.items():
+        if status in needs_note and region not in position.region_notes:
+            yield ("regions", region), f"status '{status}' needs a reason under region_notes.{region}"
+    yield from _cap_matches_step(area, position, taxonomy)
+
+
+def _cap_matches_step(area: str, position: Position, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
+    """A numeric army cap must fall inside the range of the scale step it is coded on."""
+    step = next((t for t in taxonomy.area(area).scale if t.key == position.stance), None) if area in taxonomy.area_keys else None
+    caps = [position.troop_cap] if isinstance(position.troop_cap, int) else [v.value for v in position.troop_cap_variants]
+    if step is None or not caps:
+        return
+    if not step.has_cap_range:
+        return
+    for cap in caps:
+        if not step.covers(cap):
+            yield ("stance",), f"cap {cap:,} is outside the range of step '{step.key}' ({step.label})"
 
 
 def check_citations(

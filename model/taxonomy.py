@@ -21,12 +21,33 @@ class Term(_Frozen):
     label: str
 
 
+class ScaleStep(Term):
+    """A step of an ordered scale; army-size steps say which caps they cover."""
+
+    cap_at_least: Annotated[int, Field(ge=0)] | None = None
+    cap_below: Annotated[int, Field(ge=0)] | None = None
+
+    def covers(self, cap: int) -> bool:
+        return (self.cap_at_least is None or cap >= self.cap_at_least) and (self.cap_below is None or cap < self.cap_below)
+
+    @property
+    def has_cap_range(self) -> bool:
+        return self.cap_at_least is not None or self.cap_below is not None
+
+
+class RegionStatus(Term):
+    """A region's status; `split` ones are drawn hatched (divided at the line of contact)."""
+
+    split: bool = False
+    needs_note: bool = False
+
+
 class Area(_Frozen):
     key: Key
     title: str
     description: str
     scale_field: Key | None = None
-    scale: list[Term] = []
+    scale: list[ScaleStep] = []
 
     @model_validator(mode="after")
     def _scale_complete(self) -> "Area":
@@ -58,7 +79,7 @@ class Taxonomy(_Frozen):
     evidence_levels: list[Term]
     areas: list[Area]
     fields: dict[Key, FieldSpec]
-    region_statuses: list[Term]
+    region_statuses: list[RegionStatus]
     regions: dict[Key, Region]
 
     @property

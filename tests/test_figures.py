@@ -50,7 +50,7 @@ def test_every_region_on_every_map():
     for proposal in catalogue.proposals:
         regions = {row[3]: row[1] for row in hover[proposal.short_name].customdata}
         assert set(regions) == geo_ids, proposal.id
-    assert {row[3]: row[1] for row in hover["new-plan"].customdata}["UA-14"] == "Frozen at the line of contact"
+    assert {row[3]: row[1] for row in hover["new-plan"].customdata}["UA-14"] == "Split at the line of contact (frozen, no recognition stated)"
     legend = [t.name for t in fig.data if t.showlegend is not False and t.customdata is None and t.x == (None,)]
     assert len(legend) == len(set(legend)), "each status appears once in the shared legend"
     assert "Demilitarised buffer zone" in legend and "Not named by this proposal" in legend
