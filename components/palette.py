@@ -40,14 +40,18 @@ PARTY_COLORS: dict[str, str] = {
     "russia": "#D55E00",
     "think_tank": "#E69F00",
     "historical": "#56B4E9",
+    "third_country": "#000000",
+    "multilateral": "#999999",
 }
 PARTY_SYMBOLS: dict[str, str] = {
     "mediator": "circle", "europe": "diamond", "ukraine": "square",
     "russia": "square", "think_tank": "triangle-up", "historical": "star",
+    "third_country": "hexagon", "multilateral": "cross",
 }
 PARTY_LABELS: dict[str, str] = {
     "mediator": "Mediator (US-led)", "europe": "European", "ukraine": "Ukraine",
     "russia": "Russia", "think_tank": "Think tank", "historical": "Historical agreement",
+    "third_country": "Other states' initiative", "multilateral": "Multilateral summit or coalition",
 }
 
 EVIDENCE_STYLE: dict[str, dict[str, str]] = {

@@ -25,16 +25,16 @@ SourceKind = Literal[
     "think_tank", "academic", "opinion", "student",
 ]
 Reliability = Literal["high", "medium", "low"]
-Party = Literal["mediator", "think_tank", "ukraine", "russia", "europe", "historical"]
+Party = Literal["mediator", "think_tank", "ukraine", "russia", "europe", "historical", "third_country", "multilateral"]
 Status = Literal[
-    "leaked_draft", "proposed", "stated_position", "superseded", "abandoned", "signed", "expired",
+    "leaked_draft", "proposed", "stated_position", "superseded", "abandoned", "signed", "expired", "declaration",
 ]
 Publication = Literal["official", "leaked", "reported", "statements"]
 
 STATUS_LABELS: dict[str, str] = {
     "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
     "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed",
-    "expired": "Signed, no longer in force",
+    "expired": "Signed, no longer in force", "declaration": "Joint statement or declaration",
 }
 PUBLICATION_LABELS: dict[str, str] = {
     "official": "Official text", "leaked": "Leaked text", "reported": "Known from news reports",
