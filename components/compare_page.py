@@ -9,7 +9,7 @@ import streamlit as st
 from components import position_detail, url_state
 from components.context import Context
 from components.matrix import legend_html, matrix_html
-from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements
+from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
 from model.tidy import tidy_frame
 
 
@@ -34,12 +34,13 @@ def render(context: Context) -> None:
         if not areas:
             st.info("The chosen proposals agree on every chosen area.")
             st.stop()
-    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, areas)
+    placed = placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of)
+    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, areas, placed=placed)
     present = set(frame["placement"])
     kinds = [k for k in PLACEMENTS if k in present]
-    st.html(legend_html(kinds))
-    st.caption("Colour = where a coded position sits between Ukraine's and Russia's stated positions on that area's scale "
-               "(Methodology page). It shows distance, not merit; hover a cell for the computation.")
+    st.html(legend_html(kinds, references(catalogue.proposals, taxonomy, selection.as_of)))
+    st.caption("Colour = the coded position's own step on that area's scale (Methodology page). It shows where a term sits "
+               "between the outcomes the two sides have sought, not merit; hover a cell for the computation.")
     notes = {a.key: a.description for a in taxonomy.areas}
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k != "detail"}
     links = {a: "?" + urlencode({**here, "detail": a}) + "#sources" for a in areas}
@@ -50,7 +51,6 @@ def render(context: Context) -> None:
     if st.session_state["detail_area"] not in areas:
         st.session_state["detail_area"] = areas[0]
     area = st.selectbox("Issue area", areas, key="detail_area", format_func=lambda k: taxonomy.area(k).title)
-    placed = placements(selection.proposals, catalogue.proposals, taxonomy)
     proposals = list(selection.proposals)
     for start in range(0, len(proposals), 3):
         for column, proposal in zip(st.columns(3, gap="medium"), proposals[start:start + 3]):

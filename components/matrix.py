@@ -1,6 +1,7 @@
 """Pure builder of the side-by-side matrix as an HTML table (areas × proposals),
-and of its legend. Colour comes from `model.compare` placements; every cell also
-carries a symbol and words, so nothing depends on colour alone."""
+and of its legend. A coded cell is coloured by its own step on the area's scale
+and carries a step strip with the parties' reference positions marked (U, R), the
+step number and words, so nothing depends on colour alone."""
 from __future__ import annotations
 
 from html import escape
@@ -8,8 +9,8 @@ from typing import Sequence
 
 import pandas as pd
 
-from components.palette import EVIDENCE_STYLE, PLACEMENT_STYLE
-from model.compare import PLACEMENTS
+from components.palette import BLANK_STYLE, EVIDENCE_STYLE, SCALE_CLASSES, step_colour, text_colour
+from model.compare import PLACEMENTS, References
 from model.schema import PUBLICATION_LABELS, Proposal
 
 CSS = """
@@ -24,6 +25,11 @@ table.pm td .scale {font-weight:700; display:block; margin-bottom:4px;}
 table.pm td .text {font-size:0.9rem; line-height:1.3;}
 table.pm td .meta {font-size:0.8rem; display:block; margin-top:6px; opacity:0.95;}
 table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linear-gradient(45deg,#E6E6E6 0 8px,#FFFFFF 8px 16px) !important;}
+.pm-strip {display:grid; gap:2px; margin:2px 0 6px 0; max-width:12rem;}
+.pm-strip i {display:block; height:0.7rem; border:1px solid #444; border-radius:2px;}
+.pm-strip i.on {height:1rem; margin-top:-0.15rem; border:2px solid #000; box-shadow:0 0 0 2px #FFF;}
+.pm-strip b {font-size:0.72rem; line-height:1; text-align:center; font-weight:700;}
+.pm-step {font-size:0.78rem; font-weight:600; display:block;}
 a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
 .pm-legend {display:flex; flex-wrap:wrap; gap:4px 12px; margin:4px 0 8px 0; font-size:0.88rem;}
@@ -40,17 +46,41 @@ def short_text(text: str, limit: int = 190) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def step_strip(steps: int, step: int | None, first: int | None, last: int | None) -> str:
+    """A row of the scale's step colours, this cell's step raised, and U / R under the reference steps."""
+    boxes = "".join(
+        f'<i class="{"on" if i == step else ""}" style="background:{step_colour(i, steps)}"></i>' for i in range(steps)
+    )
+    marks = "".join(
+        f"<b>{'U' if i == first else ''}{'·' if i == first and i == last else ''}{'R' if i == last else ''}</b>"
+        for i in range(steps)
+    )
+    return f'<span class="pm-strip" aria-hidden="true" style="grid-template-columns:repeat({steps},1fr)">{boxes}{marks}</span>'
+
+
 def _cell(row: pd.Series, href: str | None) -> str:
-    style = PLACEMENT_STYLE[row["placement"]]
+    kind = row["placement"]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
-    scale = row["scale_value"] or {"not_addressed": "Not addressed", "unknown": "Not known"}.get(row["placement"], "")
-    mark = f"{style['mark']} " if style["mark"] else ""
+    if kind == "placed":
+        step, steps = int(row["step"]), int(row["steps"])
+        bg = step_colour(step, steps)
+        fg = text_colour(bg)
+        first = None if pd.isna(row["first_step"]) else int(row["first_step"])
+        last = None if pd.isna(row["last_step"]) else int(row["last_step"])
+        strip = step_strip(steps, step, first, last)
+        head = row["headline"]
+        second = f'<span class="pm-step">Step {step + 1} of {steps}' + (f": {escape(row['scale_value'])}" if head != row["scale_value"] else "") + "</span>"
+    else:
+        style = BLANK_STYLE[kind]
+        bg, fg, strip = style["bg"], style["fg"], ""
+        head = row["headline"] or style["word"]
+        second = f'<span class="pm-step">{escape(style["word"])}</span>' if row["headline"] else ""
     contested = '<span class="pm-badge">⚠ contested</span>' if row["contested"] else ""
-    title = escape(f"{PLACEMENTS[row['placement']]}. {row['how_computed']}", quote=True)
+    title = escape(f"{PLACEMENTS[kind]}. {row['how_computed']}", quote=True)
     return (
-        f'<td class="{row["placement"]}" title="{title}" style="background:{style["bg"]}; color:{style["fg"]}; '
+        f'<td class="{kind}" title="{title}" style="background:{bg}; color:{fg}; '
         f'border-style:{evidence["border"]};">'
-        f'<span class="scale">{escape(mark + scale)}</span>'
+        f'<span class="scale">{escape(head)}</span>{second}{strip}'
         f'<span class="text">{escape(short_text(row["text"]))}</span>'
         f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}'
         + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources ↓</a>' if href else "")
@@ -77,13 +107,23 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
     return f'{CSS}<div class="pm-wrap"><table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
-def legend_html(kinds: Sequence[str]) -> str:
-    """Legend of the placements that appear, plus the evidence borders."""
-    items = []
+def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
+    """Legend: the step colours, the reference markers, the empty kinds that appear, and the evidence borders."""
+    ramp = "".join(
+        f'<span class="sw" style="background:{c}; color:{text_colour(c)}">{i + 1}</span>' for i, c in enumerate(SCALE_CLASSES[5])
+    )
+    items = [f'<span>{ramp} step on the area\'s scale, from the outcome Ukraine has sought (first step) '
+             f'to the outcome Russia has sought (last step); scales with more or fewer steps use the same colours</span>']
+    if refs is not None:
+        items.append(
+            '<span><span class="sw">U</span>/<span class="sw">R</span> where Ukraine\'s / Russia\'s stated position '
+            f'sits on the same scale. {escape(refs.describe())}</span>'
+        )
     for kind in kinds:
-        style = PLACEMENT_STYLE[kind]
-        hatch = "background-image:repeating-linear-gradient(45deg,#E6E6E6 0 6px,#FFF 6px 12px);" if kind in ("not_addressed", "unknown") else ""
-        items.append(f'<span><span class="sw" style="background:{style["bg"]}; color:{style["fg"]}; {hatch}">{escape(style["mark"]) or "&nbsp;"}</span>{escape(PLACEMENTS[kind])}</span>')
+        if kind in BLANK_STYLE:
+            style = BLANK_STYLE[kind]
+            hatch = "background-image:repeating-linear-gradient(45deg,#E6E6E6 0 6px,#FFF 6px 12px);" if kind in ("not_addressed", "unknown") else ""
+            items.append(f'<span><span class="sw" style="background:{style["bg"]}; color:{style["fg"]}; {hatch}">&nbsp;</span>{escape(PLACEMENTS[kind])}</span>')
     evidence = "".join(
         f'<span><span class="sw" style="border:3px {v["border"]} #222">{v["icon"]}</span>{escape(v["word"])}</span>'
         for v in EVIDENCE_STYLE.values()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.context import Context
 from components.matrix import legend_html
-from model.compare import PLACEMENTS
+from model.compare import PLACEMENTS, references
 
 
 def render(context: Context) -> None:
@@ -23,14 +23,25 @@ made public, the cell says *not known* instead, and it never counts as agreement
 also coded as one step on that scale; the coding note under a position explains judgement calls. Numbers (troop caps, buffer-zone
 widths, monitors) are stored as the source gives them, with a qualifier (exact, about, at most, at least).
 
-**How colours are computed.** The scales run from what Ukraine's stated position seeks to what Russia's stated position seeks
-(this order is the taxonomy's reading convention; it implies no judgement). The two stated-position files
-(`ukraine-position` and `russia-position`) mark where each side actually stands on each scale. A cell's colour is the share of the
-way its step lies between those two steps: 0% = same as Ukraine's stated position, 100% = same as Russia's, in five bands.
-If either stated position is not coded on an area's scale, no colour is computed. Humanitarian and implementation terms have no
-scale: read the text. Colours describe distance between positions, never merit, and every cell also carries a symbol and words.
+**How colours are computed.** Each scale is ordered from the outcome Ukraine has sought (first step) to the outcome Russia has
+sought (last step); this order is the taxonomy's reading convention and implies no judgement. A coded cell is coloured by its
+**own step** on its area's scale, and nothing else: step 1 of 5 is always the same purple, step 5 of 5 the same orange,
+whichever proposal it belongs to. The colours are ColorBrewer's *PuOr* classes (safe for colour-blind readers, readable in
+print, and neither party's flag colours), and every coloured cell also shows "Step k of n", the step's words and a strip of the
+scale's steps with its own step raised, so nothing depends on colour alone.
+
+**Where the parties stand.** Under each coloured cell, **U** and **R** mark where Ukraine's and Russia's stated positions sit on
+the same scale. Each party's position is a series of dated snapshots (Versions and Timeline pages show how they moved). By
+default the markers use the latest snapshots; the sidebar's "Parties' stated positions as of" (or `as_of=YYYY-MM` in a link)
+uses the snapshot each party had stated by that month. The markers are context, not the basis of the colour: a cell is never
+coloured by its distance to one party.
+
+**Cells without colour.** *Not addressed*: the text is silent on the area (hatched grey, with the reason). *Not known*: the
+text exists but that part was never made public (hatched grey). A white cell is addressed but not coded on a scale: it says so in
+words ("Not coded on a scale", or "No scale: read the text" for humanitarian and implementation terms). Where a number exists
+(an army cap), the cell shows the number first and the step second.
 """)
-    st.html(legend_html(list(PLACEMENTS)))
+    st.html(legend_html(list(PLACEMENTS), references(context.catalogue.proposals, taxonomy, context.selection.as_of)))
     st.markdown("""
 **How each part is known (evidence level).** *Full text*: a published or leaked full text. *Reported*: news reports describing
 the text. *Statements*: officials' public statements. *Not public*: the version exists but this part was never published.

@@ -2,34 +2,58 @@
 always paired with words or symbols (never colour alone)."""
 from __future__ import annotations
 
-# Ordered scale (cividis samples): dark → light reads the same in greyscale.
-# The direction follows the taxonomy (Ukraine's stated position first); no colour means good or bad.
-PLACEMENT_STYLE: dict[str, dict[str, str]] = {
-    "matches_first": {"bg": "#00224E", "fg": "#FFFFFF", "mark": "◀◀"},
-    "closer_first": {"bg": "#414D6B", "fg": "#FFFFFF", "mark": "◀"},
-    "midway": {"bg": "#7C7B78", "fg": "#000000", "mark": "◆"},
-    "closer_last": {"bg": "#BCAF6F", "fg": "#000000", "mark": "▶"},
-    "matches_last": {"bg": "#FEE838", "fg": "#000000", "mark": "▶▶"},
-    "outside": {"bg": "#FFFFFF", "fg": "#000000", "mark": "✱"},
-    "matches_both": {"bg": "#FFFFFF", "fg": "#000000", "mark": "="},
-    "no_anchor": {"bg": "#FFFFFF", "fg": "#000000", "mark": "○"},
-    "not_placed": {"bg": "#FFFFFF", "fg": "#000000", "mark": "·"},
-    "no_scale": {"bg": "#FFFFFF", "fg": "#000000", "mark": ""},
-    "not_addressed": {"bg": "#E6E6E6", "fg": "#000000", "mark": "∅"},
-    "unknown": {"bg": "#E6E6E6", "fg": "#000000", "mark": "?"},
+# Ordered scales: ColorBrewer PuOr, the class set for the scale's number of steps (colour-blind safe,
+# print friendly). Step 1 (the outcome Ukraine has sought) is purple, the last step (the outcome Russia has
+# sought) orange: neither party's flag colours. Colour is always paired with the step number and words.
+SCALE_CLASSES: dict[int, list[str]] = {
+    2: ["#998EC3", "#F1A340"],
+    3: ["#998EC3", "#F7F7F7", "#F1A340"],
+    4: ["#5E3C99", "#B2ABD2", "#FDB863", "#E66101"],
+    5: ["#5E3C99", "#B2ABD2", "#F7F7F7", "#FDB863", "#E66101"],
+    6: ["#542788", "#998EC3", "#D8DAEB", "#FEE0B6", "#F1A340", "#B35806"],
+    7: ["#542788", "#998EC3", "#D8DAEB", "#F7F7F7", "#FEE0B6", "#F1A340", "#B35806"],
 }
 
+
+def step_colour(step: int, steps: int) -> str:
+    """Background colour of step `step` (0-based) on a scale of `steps` steps."""
+    classes = SCALE_CLASSES.get(steps) or SCALE_CLASSES[7]
+    return classes[round(step * (len(classes) - 1) / max(steps - 1, 1))]
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on `background` (WCAG relative luminance)."""
+    def channel(h: str) -> float:
+        c = int(h, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(background[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
+
+
+# Cells without a colour: at most two kinds of empty cell, each named in words.
+BLANK_STYLE: dict[str, dict[str, str]] = {
+    "not_placed": {"bg": "#FFFFFF", "fg": "#000000", "word": "Not coded on a scale"},
+    "no_scale": {"bg": "#FFFFFF", "fg": "#000000", "word": "No scale: read the text"},
+    "not_addressed": {"bg": "#E6E6E6", "fg": "#000000", "word": "Not addressed"},
+    "unknown": {"bg": "#E6E6E6", "fg": "#000000", "word": "Not known"},
+}
+
+# Region statuses on the territory maps: ColorBrewer PuOr like the matrix (purple = the Ukrainian end,
+# orange = the Russian end; colour-blind safe), greys for neutral or unclear statuses. Statuses flagged
+# `split` in the taxonomy are drawn HATCHED (purple stripes on this background colour), "not addressed by
+# this text" white with a dotted outline; every status is also named in the legend and on hover.
 REGION_STATUS_COLORS: dict[str, str] = {
-    "ukrainian": "#0B1F4B",
-    "to_be_negotiated": "#4A6AA5",
-    "frozen_at_contact_line": "#7A7A7A",
-    "frozen_de_facto_recognition": "#9A8F6A",
-    "demilitarized_buffer": "#A8996A",
-    "russian_de_facto": "#D4BE52",
-    "russian_de_jure": "#FDE725",
-    "unspecified": "#B9D3E6",
+    "ukrainian": "#542788",
+    "to_be_negotiated": "#B2ABD2",
+    "frozen_at_contact_line": "#F7F7F7",
+    "frozen_de_facto_recognition": "#F1A340",
+    "demilitarized_buffer": "#8C8C8C",
+    "russian_de_facto": "#F1A340",
+    "russian_de_jure": "#B35806",
+    "unspecified": "#C8C8C8",
     "not_addressed": "#FFFFFF",
-    "not_mentioned": "#F2F2F2",
+    "not_mentioned": "#EBEBEB",
 }
 
 # Okabe-Ito, one per party kind, each also with its own marker symbol.

@@ -40,7 +40,7 @@ def render(context: Context) -> None:
     chosen = st.multiselect("Only these areas (empty = all)", taxonomy.area_keys, key="point_areas",
                             format_func=lambda k: taxonomy.area(k).title)
     others = [p for p in selection.proposals if p.id != plan.id]
-    placed = placements(others, catalogue.proposals, taxonomy)
+    placed = placements(others, catalogue.proposals, taxonomy, selection.as_of)
     shown = [p for p in plan.points if not chosen or p.area in chosen]
     st.caption(f"{len(shown)} of {len(plan.points)} points. Under each point: how the other proposals chosen in the sidebar address the same area.")
     for point in shown:

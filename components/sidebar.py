@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from model.compare import snapshot_months
 from model.loader import Catalogue
 from model.schema import Proposal
 
@@ -16,11 +17,12 @@ CORE = ("us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russi
 class Selection:
     proposals: tuple[Proposal, ...]
     areas: tuple[str, ...]
+    as_of: str | None = None
 
 
 def defaults(catalogue: Catalogue) -> dict[str, object]:
     core = [pid for pid in catalogue.ids if pid in CORE] or catalogue.ids[:4]
-    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys)}
+    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys), "as_of": None}
 
 
 def show(catalogue: Catalogue) -> Selection:
@@ -37,9 +39,17 @@ def show(catalogue: Catalogue) -> Selection:
                        help="Columns appear in date order, whatever order you pick them in. Dates and how each text is known are shown in the column headers.")
         st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas",
                        format_func=lambda k: taxonomy.area(k).title)
+        months = snapshot_months(catalogue.proposals, taxonomy)
+        current = st.session_state.get("as_of")
+        options = [None, *sorted(set(months) | ({current} if current else set()))]
+        st.selectbox("Parties' stated positions as of", options, key="as_of",
+                     format_func=lambda m: "Latest (default)" if m is None else m,
+                     help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
+                          "each scale. Pick a month to use the positions each party had stated by then.")
     chosen = set(st.session_state["sel_proposals"])
     areas = set(st.session_state["sel_areas"])
     return Selection(
         proposals=tuple(p for p in catalogue.proposals if p.id in chosen),
         areas=tuple(k for k in taxonomy.area_keys if k in areas),
+        as_of=st.session_state.get("as_of"),
     )

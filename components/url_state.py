@@ -4,16 +4,20 @@ current state back after every run so the address bar is always shareable.
 
 Query parameters are a contract for teachers' links:
 `proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
-`points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids)."""
+`points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids), `as_of` (YYYY-MM: the date of
+the parties' reference positions on the matrix; default the latest)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
-ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to"}
+ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
+              "as_of": "as_of"}
+MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 FLAG_PARAMS = {"only_diff": "only_diff"}
 NOTES_KEY = "url_notes"
 
@@ -39,7 +43,7 @@ def seed_once(choices: Choices) -> None:
     allowed = {
         "proposals": choices.proposals, "areas": choices.areas, "point_areas": choices.areas,
         "detail": choices.areas, "points_of": choices.proposals, "seed": choices.seeds,
-        "from": choices.proposals, "to": choices.proposals,
+        "from": choices.proposals, "to": choices.proposals, "as_of": MONTH.match,
     }
     notes: list[str] = []
     params = st.query_params
@@ -47,8 +51,9 @@ def seed_once(choices: Choices) -> None:
         if name not in params:
             continue
         values = _values(params.get_all(name))
-        good = [v for v in dict.fromkeys(values) if v in allowed[name]]
-        bad = [v for v in values if v not in allowed[name]]
+        ok = _accepts(allowed[name])
+        good = [v for v in dict.fromkeys(values) if ok(v)]
+        bad = [v for v in values if not ok(v)]
         if bad:
             notes.append(f"Ignored unknown value(s) in the link for “{name}”: {', '.join(bad[:5])}")
         if name in LIST_PARAMS:
@@ -60,6 +65,12 @@ def seed_once(choices: Choices) -> None:
         if name in params:
             st.session_state[key] = params.get(name) in ("1", "true", "yes")
     st.session_state[NOTES_KEY] = notes
+
+
+def _accepts(allowed: "Sequence[str] | Callable[[str], object]") -> Callable[[str], bool]:
+    if callable(allowed):
+        return lambda v: bool(allowed(v))
+    return lambda v: v in allowed
 
 
 def notes() -> list[str]:

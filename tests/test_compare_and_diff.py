@@ -21,20 +21,23 @@ def _territory():
     return catalogue.taxonomy.area("territory"), catalogue
 
 
-def test_placement_between_anchors():
+def test_colour_is_the_positions_own_step_and_markers_are_the_references():
     area, _ = _territory()
-    first, last = _pos("restore_1991_borders"), _pos("de_jure_recognition")
-    assert place(area, _pos("restore_1991_borders"), first, last).kind == "matches_first"
-    assert place(area, _pos("de_jure_recognition"), first, last).kind == "matches_last"
+    first, last = _pos("left_to_negotiation"), _pos("de_jure_recognition")
     mid = place(area, _pos("freeze_at_contact_line"), first, last)
-    assert mid.kind == "midway" and mid.fraction == 0.5 and "50%" in mid.explanation
-    assert place(area, _pos("left_to_negotiation"), first, last).kind == "closer_first"
-    assert place(area, _pos("de_facto_recognition"), first, last).kind == "closer_last"
+    assert (mid.kind, mid.step, mid.steps, mid.fraction) == ("placed", 2, 5, 0.5)
+    assert (mid.first_step, mid.last_step) == (1, 4)
+    assert "step 3 of 5" in mid.explanation and "50% along" in mid.explanation
+    # The colour does not depend on the references: same step, other markers, same fraction.
+    assert place(area, _pos("freeze_at_contact_line"), None, None).fraction == 0.5
+    assert place(area, _pos("restore_1991_borders"), first, last).fraction == 0.0
+    assert place(area, _pos("de_jure_recognition"), first, last).fraction == 1.0
 
 
-def test_placement_without_anchor_or_position():
+def test_placement_without_reference_or_position():
     area, _ = _territory()
-    assert place(area, _pos("freeze_at_contact_line"), None, _pos("de_jure_recognition")).kind == "no_anchor"
+    no_ref = place(area, _pos("freeze_at_contact_line"), None, _pos("de_jure_recognition"))
+    assert no_ref.kind == "placed" and no_ref.first_step is None and "not coded on this scale" in no_ref.explanation
     silent = Position(not_addressed=True, reason="r", evidence="text")
     assert place(area, silent, _pos("restore_1991_borders"), _pos("de_jure_recognition")).kind == "not_addressed"
     assert place(area, _pos(None), _pos("restore_1991_borders"), _pos("de_jure_recognition")).kind == "not_placed"
