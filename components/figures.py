@@ -2,16 +2,14 @@
 so tests (and exports) can call them directly."""
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.palette import FONT, PARTY_COLORS, PARTY_LABELS, PARTY_SYMBOLS, REFERENCE, REGION_STATUS_COLORS
-from model.chart_data import NOT_MENTIONED, NOT_MENTIONED_LABEL
+from components.map_figure import territory_maps  # noqa: F401  (the territory maps live in their own module)
+from components.palette import FONT, PARTY_COLORS, PARTY_LABELS, PARTY_SYMBOLS, REFERENCE
 from model.reference_data import ReferenceFigure
 from model.schema import NOT_ADDRESSED, NOT_KNOWN
 from model.taxonomy import Taxonomy
@@ -78,85 +76,6 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None, tickfont={"size": 17}, automargin=True)
     _layout(fig, "Cap on the size of Ukraine's armed forces", 140 + 70 * max(len(order), 2))
     fig.update_layout(showlegend=False)
-    return fig
-
-
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    """Outer rings of a Polygon or MultiPolygon (holes are filled by the regions inside them)."""
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    return [polygon[0] for polygon in polygons]
-
-
-def _path(rings: list[list[list[float]]], x_scale: float) -> tuple[np.ndarray, np.ndarray]:
-    """All rings as one path, separated by NaN gaps (numpy arrays keep plotly's validation fast)."""
-    parts = [np.vstack([np.asarray(ring, dtype=float), [np.nan, np.nan]]) for ring in rings]
-    points = np.vstack(parts) if parts else np.empty((0, 2))
-    return points[:, 0] * x_scale, points[:, 1]
-
-
-def territory_maps(frame: pd.DataFrame, geojson: dict, taxonomy: Taxonomy, columns: int = 3) -> go.Figure:
-    """One small map per proposal, coloured by the status it gives each region, with one shared legend.
-
-    Drawn as filled polygons on plain axes (no map tiles or base-map downloads), so it works offline
-    and in exports. Longitude is scaled by cos(48.5°) so Ukraine keeps its shape."""
-    statuses = [t.key for t in taxonomy.region_statuses] + [NOT_MENTIONED]
-    labels = {t.key: t.label for t in taxonomy.region_statuses} | {NOT_MENTIONED: NOT_MENTIONED_LABEL}
-    features = {f["properties"]["id"]: f for f in geojson["features"]}
-    x_scale = math.cos(math.radians(48.5))
-    names = list(dict.fromkeys(frame["proposal_name"]))
-    cols = max(1, min(columns, len(names)))
-    rows = -(-len(names) // cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, horizontal_spacing=0.02, vertical_spacing=0.08)
-    shown_in_legend: set[str] = set()
-    traces: list[go.Scatter] = []
-    where: list[tuple[int, int]] = []
-
-    def add(trace: go.Scatter, row: int, col: int) -> None:
-        traces.append(trace)
-        where.append((row, col))
-
-    for index, name in enumerate(names):
-        row, col = index // cols + 1, index % cols + 1
-        data = frame[frame["proposal_name"] == name]
-        # regions that sit inside another region's hole (Kyiv city) are drawn last, on top
-        ordered = sorted(statuses, key=lambda s: s in set(data[data["iso"] == "UA-30"]["status"]))
-        for status in ordered:
-            regions = data[(data["status"] == status) & (data["iso"] != "UA-30")]
-            for part in (regions, data[(data["status"] == status) & (data["iso"] == "UA-30")]):
-                if part.empty:
-                    continue
-                xs, ys = _path([ring for iso in part["iso"] for ring in _rings(features[iso]["geometry"])], x_scale)
-                add(go.Scatter(
-                    x=xs, y=ys, mode="lines", fill="toself", fillcolor=REGION_STATUS_COLORS.get(status, "#999999"),
-                    line={"color": "#333333", "width": 0.7}, name=labels[status], legendgroup=status,
-                    showlegend=False, hoverinfo="skip",
-                ), row, col)
-                if status not in shown_in_legend:  # a square swatch in the legend, outlined so light colours show
-                    add(go.Scatter(
-                        x=[None], y=[None], mode="markers", name=labels[status], legendgroup=status,
-                        legendrank=statuses.index(status), hoverinfo="skip",
-                        marker={"symbol": "square", "size": 18, "color": REGION_STATUS_COLORS.get(status, "#999999"),
-                                "line": {"color": "#333333", "width": 1}},
-                    ), row, col)
-                    shown_in_legend.add(status)
-        centres = [features[iso]["properties"] for iso in data["iso"]]
-        add(go.Scatter(
-            x=[c["label_lon"] * x_scale for c in centres], y=[c["label_lat"] for c in centres], mode="markers",
-            marker={"size": 14, "opacity": 0}, showlegend=False, name=name,
-            customdata=list(zip(data["region_name"], data["status_label"], data["note"], data["iso"])),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra>" + name.replace("%", "%%") + "</extra>",
-        ), row, col)
-    fig.add_traces(traces, rows=[r for r, _ in where], cols=[c for _, c in where])
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
-    for i in range(1, rows * cols + 1):
-        fig.update_yaxes(scaleanchor=f"x{'' if i == 1 else i}", row=(i - 1) // cols + 1, col=(i - 1) % cols + 1)
-    fig.for_each_annotation(lambda a: a.update(font={"size": 18}))
-    _layout(fig, "Status of each region, by proposal", 130 + 330 * rows)
-    fig.update_layout(legend={"title": {"text": "Region status", "side": "top"}, "orientation": "h", "y": -0.03, "yanchor": "top",
-                              "traceorder": "normal", "entrywidth": 0.25, "entrywidthmode": "fraction"},
-                      margin={"l": 5, "r": 5, "t": 80, "b": 130},
-                      hovermode="closest")
     return fig
 
 

@@ -45,7 +45,7 @@ def test_every_region_on_every_map():
     frame = territory_frame(catalogue.proposals, catalogue.taxonomy)
     fig = territory_maps(frame, GEOJSON, catalogue.taxonomy)
     geo_ids = {f["id"] for f in GEOJSON["features"]}
-    hover = {t.name: t for t in fig.data if t.mode == "markers" and t.customdata is not None}
+    hover = {t.name: t for t in fig.data if t.type == "scatter" and t.mode == "markers" and t.customdata is not None}
     assert set(hover) == {p.short_name for p in catalogue.proposals}, "one map per proposal"
     for proposal in catalogue.proposals:
         regions = {row[3]: row[1] for row in hover[proposal.short_name].customdata}
