@@ -46,7 +46,8 @@ def test_istanbul_bracketed_caps(catalogue):
 
 
 def test_ukraine_sets_no_cap_and_geneva_drops_it(catalogue):
-    assert catalogue.get("ukraine-position").positions["military_limits"].troop_cap == "no_cap"
+    # Ukraine's Nov 2025 snapshot (its response to the US draft); the latest snapshot, ukraine-position, is Dec 2025.
+    assert catalogue.get("ukraine-position-2025-11").positions["military_limits"].troop_cap == "no_cap"
     assert catalogue.get("geneva-framework").positions["military_limits"].troop_cap in ("not_addressed", "no_cap", None)
 
 
