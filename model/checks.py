@@ -1,6 +1,10 @@
 """Where data is checked beyond its shape: codes against the taxonomy, citations
 against sources, quotes against seed files, and links between proposals
-(duplicate ids, `revises`/`responds_to`, point lineage, cycles)."""
+(duplicate ids, `revises`/`responds_to`, point lineage, cycles).
+
+Every check also runs on the partial stand-in of a file that failed the schema
+(`model.partial.salvage`), where a field that did not validate is None and a
+list item that did not validate is None: so each check skips None."""
 from __future__ import annotations
 
 import re
@@ -26,24 +30,34 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _items(values) -> Iterator[tuple]:
+    """(index, item) of a list, skipping items that did not validate (None)."""
+    return ((i, v) for i, v in enumerate(values or ()) if v is not None)
+
+
+def _entries(values) -> Iterator[tuple]:
+    """(key, value) of a mapping, skipping values that did not validate (None)."""
+    return ((k, v) for k, v in (values or {}).items() if v is not None)
+
+
 def citations_in(proposal: Proposal) -> Iterator[tuple[tuple, Citation]]:
-    for area, position in proposal.positions.items():
-        for i, c in enumerate(position.citations):
+    for area, position in _entries(proposal.positions):
+        for i, c in _items(position.citations):
             yield ("positions", area, "citations", i), c
-        for j, note in enumerate(position.contested):
-            for i, c in enumerate(note.citations):
+        for j, note in _items(position.contested):
+            for i, c in _items(note.citations):
                 yield ("positions", area, "contested", j, "citations", i), c
-        for j, variant in enumerate(position.troop_cap_variants):
-            for i, c in enumerate(variant.citations):
+        for j, variant in _items(position.troop_cap_variants):
+            for i, c in _items(variant.citations):
                 yield ("positions", area, "troop_cap_variants", j, "citations", i), c
-    for k, point in enumerate(proposal.points):
-        for i, c in enumerate(point.citations):
+    for k, point in _items(proposal.points):
+        for i, c in _items(point.citations):
             yield ("points", k, "citations", i), c
-        for j, note in enumerate(point.contested):
-            for i, c in enumerate(note.citations):
+        for j, note in _items(point.contested):
+            for i, c in _items(note.citations):
                 yield ("points", k, "contested", j, "citations", i), c
-    for j, note in enumerate(proposal.contested):
-        for i, c in enumerate(note.citations):
+    for j, note in _items(proposal.contested):
+        for i, c in _items(note.citations):
             yield ("contested", j, "citations", i), c
 
 
@@ -61,17 +75,19 @@ def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterat
         elif value not in keys:
             yield (name,), f"unknown value '{value}'; expected one of: {', '.join(keys)}"
     statuses = [t.key for t in taxonomy.region_statuses]
-    for region, status in position.regions.items():
+    regions = dict(_entries(position.regions))
+    notes = position.region_notes or {}
+    for region, status in regions.items():
         if region not in taxonomy.regions:
             yield ("regions", region), f"unknown region '{region}'; known: {', '.join(taxonomy.regions)}"
         elif status not in statuses:
             yield ("regions", region), f"unknown region status '{status}'; expected one of: {', '.join(statuses)}"
-    for region in position.region_notes:
-        if region not in position.regions:
+    for region in notes:
+        if position.regions is not None and region not in regions:
             yield ("region_notes", region), f"note for region '{region}', which has no status"
     needs_note = {t.key for t in taxonomy.region_statuses if t.needs_note}
-    for region, status in position.regions.items():
-        if status in needs_note and region not in position.region_notes:
+    for region, status in regions.items():
+        if status in needs_note and position.region_notes is not None and region not in notes:
             yield ("regions", region), f"status '{status}' needs a reason under region_notes.{region}"
     yield from _cap_matches_step(area, position, taxonomy)
 
@@ -79,7 +95,7 @@ def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterat
 def _cap_matches_step(area: str, position: Position, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
     """A numeric army cap must fall inside the range of the scale step it is coded on."""
     step = next((t for t in taxonomy.area(area).scale if t.key == position.stance), None) if area in taxonomy.area_keys else None
-    caps = [position.troop_cap] if isinstance(position.troop_cap, int) else [v.value for v in position.troop_cap_variants]
+    caps = [position.troop_cap] if isinstance(position.troop_cap, int) else [v.value for _, v in _items(position.troop_cap_variants) if v.value is not None]
     if step is None or not caps:
         return
     if not step.has_cap_range:
@@ -100,14 +116,16 @@ def check_citations(
     def add(loc: tuple, message: str) -> None:
         problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
 
-    own = [s.id for s in inline]
-    for k, source in enumerate(inline):
-        if own.index(source.id) != k:
+    own = [s.id if s is not None else None for s in inline]
+    for k, source in _items(inline):
+        if source.id is not None and own.index(source.id) != k:
             add(("sources", k, "id"), f"source id '{source.id}' appears twice")
         if source.seed and not (seeds_dir / source.seed).is_file():
             add(("sources", k, "seed"), f"seed file '{source.seed}' not found in {seeds_dir.name}/")
-    by_id = {s.id: s for s in pool}
+    by_id = {s.id: s for s in pool if s is not None}
     for loc, citation in citations:
+        if citation.source is None:
+            continue
         source = by_id.get(citation.source)
         if source is None:
             add((*loc, "source"), f"unknown source id '{citation.source}'; define it in proposals/_sources/ or under this file's sources")
@@ -141,60 +159,78 @@ def check_proposal(
     def add(loc: tuple, message: str) -> None:
         problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
 
-    if file.stem != proposal.id:
+    if proposal.id is not None and file.stem != proposal.id:
         add(("id",), f"file name '{file.name}' should be '{proposal.id}.yaml'")
-    for area in proposal.positions:
-        if area not in taxonomy.area_keys:
-            add(("positions", area), f"unknown area '{area}'; known: {', '.join(taxonomy.area_keys)}")
-    for area in taxonomy.area_keys:
-        if area not in proposal.positions:
-            add(("positions",), f"missing area '{area}' (give a position or not_addressed: true with a reason)")
-    for area, position in proposal.positions.items():
+    if proposal.positions is not None:
+        for area in proposal.positions:
+            if area not in taxonomy.area_keys:
+                add(("positions", area), f"unknown area '{area}'; known: {', '.join(taxonomy.area_keys)}")
+        for area in taxonomy.area_keys:
+            if area not in proposal.positions:
+                add(("positions",), f"missing area '{area}' (give a position or not_addressed: true with a reason)")
+    for area, position in _entries(proposal.positions):
         if area in taxonomy.area_keys:
             for sub, message in _position_codes(area, position, taxonomy):
                 add(("positions", area, *sub), message)
-    for k, point in enumerate(proposal.points):
-        if point.area not in taxonomy.area_keys:
+    for k, point in _items(proposal.points):
+        if point.area is not None and point.area not in taxonomy.area_keys:
             add(("points", k, "area"), f"unknown area '{point.area}'")
-    numbers = [p.number for p in proposal.points]
-    for k, point in enumerate(proposal.points):
-        if numbers.index(point.number) != k:
+    numbers = [p.number if p is not None else None for p in proposal.points or ()]
+    for k, point in _items(proposal.points):
+        if point.number is not None and numbers.index(point.number) != k:
             add(("points", k, "number"), f"point {point.number} appears twice")
 
-    problems.extend(check_citations(proposal.sources, pool if pool is not None else proposal.sources, citations_in(proposal), parsed, where, seeds_dir))
+    inline = proposal.sources or []
+    problems.extend(check_citations(inline, pool if pool is not None else inline, citations_in(proposal), parsed, where, seeds_dir))
     return problems
 
 
-def check_catalogue(loaded: list[tuple[Proposal, "ParsedYaml", str]]) -> tuple[list[Proposal], list[Problem]]:
-    """Checks across files: duplicate ids, links to other proposals, point lineage, cycles."""
+def check_catalogue(
+    loaded: list[tuple[Proposal, "ParsedYaml", str]], broken: "Sequence[tuple[Proposal, ParsedYaml, str]]" = (),
+) -> tuple[list[Proposal], list[Problem]]:
+    """Checks across files: duplicate ids, links to other proposals, point lineage, cycles.
+
+    `broken` files (partial stand-ins of files with problems of their own) are checked too,
+    and a link to one is named as such instead of 'unknown'; they are never accepted."""
     problems: list[Problem] = []
     by_id: dict[str, tuple[Proposal, "ParsedYaml", str]] = {}
-    for proposal, parsed, where in loaded:
+    not_loaded: set[str] = set()
+    for (proposal, parsed, where), ok in [*((e, True) for e in loaded), *((e, False) for e in broken)]:
+        if proposal.id is None:
+            continue
         if proposal.id in by_id:
             first = by_id[proposal.id][2]
             problems.append(Problem(where, parsed.line_of(("id",)), "id", f"duplicate proposal id '{proposal.id}' (already defined in {first})"))
         else:
             by_id[proposal.id] = (proposal, parsed, where)
+            if not ok:
+                not_loaded.add(proposal.id)
 
-    rejected: set[str] = set()
+    def unknown(pid: str | None) -> str | None:
+        """Why a link target is missing, or None when it is loaded."""
+        if pid in not_loaded:
+            return "which is not loaded because of its own problems"
+        return None if pid in by_id else "unknown"
+
+    rejected: set[str] = set(not_loaded)
     for pid, (proposal, parsed, where) in by_id.items():
         def add(loc: tuple, message: str) -> None:
             problems.append(Problem(where, parsed.line_of(loc), ".".join(str(p) for p in loc), message))
             rejected.add(pid)
 
-        if proposal.revises and proposal.revises not in by_id:
-            add(("revises",), f"revises unknown proposal '{proposal.revises}'")
+        if proposal.revises and (why := unknown(proposal.revises)):
+            add(("revises",), f"revises unknown proposal '{proposal.revises}'" if why == "unknown" else f"revises '{proposal.revises}', {why}")
         if proposal.revises == pid:
             add(("revises",), "a proposal cannot revise itself")
-        for i, other in enumerate(proposal.responds_to):
-            if other not in by_id:
-                add(("responds_to", i), f"responds to unknown proposal '{other}'")
+        for i, other in _items(proposal.responds_to):
+            if why := unknown(other):
+                add(("responds_to", i), f"responds to unknown proposal '{other}'" if why == "unknown" else f"responds to '{other}', {why}")
         earlier = by_id.get(proposal.revises or "")
-        for k, point in enumerate(proposal.points):
+        for k, point in _items(proposal.points):
             if point.lineage and point.lineage.of_point is not None:
                 if not proposal.revises:
                     add(("points", k, "lineage"), "point lineage needs the proposal to name what it `revises`")
-                elif earlier and point.lineage.of_point not in {p.number for p in earlier[0].points}:
+                elif earlier and point.lineage.of_point not in {p.number for _, p in _items(earlier[0].points)}:
                     add(("points", k, "lineage", "of_point"), f"'{proposal.revises}' has no point {point.lineage.of_point}")
     for pid in by_id:
         seen = [pid]

@@ -1,8 +1,17 @@
 """Where data enters: read the taxonomy and every proposal file, validate each
 one on its own, and return the proposals that passed with a list of problems
-for the ones that did not. One broken file never stops the others."""
+for the ones that did not. One broken file never stops the others.
+
+One pass: a file that fails the schema is still checked against the taxonomy,
+its citations and its links (on the parts that did validate, see
+`model.partial`), so every problem in it is reported in the same run, once.
+
+The proposals folder is `proposals/`, or the folder named by the environment
+variable `PEACE_PROPOSALS_DIR` (read on every load; tests point the app at
+fixture folders with it)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,8 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from model.checks import check_catalogue, check_proposal, citations_in
+from model.partial import salvage
 from model.schema import Proposal
-from model.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, inline_problems, load_registry
+from model.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, load_registry
 from model.taxonomy import Taxonomy
 from model.yaml_source import ParsedYaml, Problem, YamlError, read_yaml
 
@@ -19,6 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS_DIR = ROOT / "proposals"
 SEEDS_DIR = ROOT / "seeds"
 TAXONOMY_NAME = "_taxonomy.yaml"
+PROPOSALS_DIR_ENV = "PEACE_PROPOSALS_DIR"
+
+
+def proposals_dir() -> Path:
+    """The folder the app and the CLI read by default: $PEACE_PROPOSALS_DIR, else proposals/."""
+    override = os.environ.get(PROPOSALS_DIR_ENV, "").strip()
+    return Path(override).expanduser().resolve() if override else PROPOSALS_DIR
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,8 @@ def error_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     kept: list[Any] = []
     current = data
     for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a mapping's key: the key's own line
+            break
         if isinstance(current, dict):
             kept.append(part)
             if part not in current:
@@ -97,6 +116,8 @@ def validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) -> 
     for error in exc.errors():
         loc = error_location(parsed.data, tuple(error["loc"]))
         message = error["msg"].removeprefix("Value error, ") + _got(error)
+        if "[key]" in error["loc"]:
+            message = f"key: {message}"
         messages = by_field.setdefault(loc, [])
         if message not in messages:
             messages.append(message)
@@ -128,32 +149,60 @@ def with_cited_sources(proposal: Proposal, pool: list) -> Proposal:
     return proposal.model_copy(update={"sources": cited((c.source for _, c in citations_in(proposal)), pool)})
 
 
+def _inline_problems(inline: list, registry: Registry, parsed: ParsedYaml, where: str) -> list[Problem]:
+    """Inline source definitions that contradict the registry (skipping ones that did not validate)."""
+    problems = []
+    for k, source in enumerate(inline):
+        why = registry.clashes(source) if source is not None and source.id is not None else None
+        if why:
+            problems.append(Problem(where, parsed.line_of(("sources", k, "id")), f"sources.{k}.id", why))
+    return problems
+
+
+def check_file(
+    file: Path, registry: Registry, taxonomy: Taxonomy, seeds_dir: Path,
+) -> tuple[Proposal | None, ParsedYaml | None, list[Problem]]:
+    """Every problem of one file in one pass: YAML, schema, then (on what validated) taxonomy and citations.
+    Returns the proposal (a partial stand-in when the schema failed; None when nothing could be read)."""
+    where = shown(file)
+    try:
+        parsed = read_yaml(file, where)
+    except YamlError as exc:
+        return None, None, list(exc.problems)
+    try:
+        proposal = Proposal.model_validate(parsed.data)
+        schema: list[Problem] = []
+    except ValidationError as exc:
+        schema = validation_problems(exc, parsed, where)
+        proposal = salvage(Proposal, parsed.data)
+    if proposal is None:
+        return None, parsed, schema
+    inline = list(proposal.sources or [])
+    pool = available([s for s in inline if s is not None and s.id is not None], registry)
+    checks = _inline_problems(inline, registry, parsed, where)
+    checks += check_proposal(proposal, parsed, where, file, taxonomy, seeds_dir, pool)
+    reported = {p.field for p in schema}
+    checks = [p for p in checks if p.field not in reported]  # one message per field: the schema's
+    if not schema and not checks:
+        proposal = with_cited_sources(proposal, pool)
+    return proposal, parsed, sorted([*schema, *checks], key=lambda p: (p.line or 0))
+
+
 def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = None) -> Catalogue:
-    """Load and check every proposal under `paths` (default: proposals/)."""
-    paths = paths or [PROPOSALS_DIR]
+    """Load and check every proposal under `paths` (default: `proposals_dir()`)."""
+    paths = paths or [proposals_dir()]
     taxonomy = load_taxonomy(find_taxonomy(paths))
     seeds_dir = seeds_dir or SEEDS_DIR
     registry = load_registry_for(paths, seeds_dir)
     problems: list[Problem] = list(registry.problems)
     loaded: list[tuple[Proposal, ParsedYaml, str]] = []
+    broken: list[tuple[Proposal, ParsedYaml, str]] = []
     for file in proposal_files(paths):
-        where = shown(file)
-        try:
-            parsed = read_yaml(file, where)
-            proposal = Proposal.model_validate(parsed.data)
-        except YamlError as exc:
-            problems.append(exc.problem)
-            continue
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, parsed, where))
-            continue
-        pool = available(proposal.sources, registry)
-        own = inline_problems(proposal.sources, registry, parsed, where)
-        own += check_proposal(proposal, parsed, where, file, taxonomy, seeds_dir, pool)
+        proposal, parsed, own = check_file(file, registry, taxonomy, seeds_dir)
         problems.extend(own)
-        if not own:
-            loaded.append((with_cited_sources(proposal, pool), parsed, where))
-    accepted, cross = check_catalogue(loaded)
+        if proposal is not None and parsed is not None:
+            (broken if own else loaded).append((proposal, parsed, shown(file)))
+    accepted, cross = check_catalogue(loaded, broken)
     problems.extend(cross)
     ordered = tuple(sorted(accepted, key=lambda p: (p.date, p.id)))
     return Catalogue(taxonomy, ordered, tuple(problems), registry)

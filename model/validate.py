@@ -1,19 +1,35 @@
 """Command line: `python -m model.validate [PATH ...]` checks proposal files
-(with no PATH: all of proposals/ plus the cited reference data in data/).
+(with no PATH: all of proposals/, or $PEACE_PROPOSALS_DIR, plus the cited
+reference data in data/).
 
 Prints `N proposals OK` and exits 0, or one line per problem
 (`path:line: field.path: message`) and exits 1. Never a traceback."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from model.loader import load_catalogue
-from model.yaml_source import YamlError
+from model.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError
+
+
+def parser() -> argparse.ArgumentParser:
+    cli = argparse.ArgumentParser(
+        prog="python -m model.validate",
+        description="Check proposal files: YAML, schema, taxonomy codes, citations, quotes and links between "
+        "proposals. Prints one line per problem as `path:line: field: message` and exits 1, or "
+        "`N proposals OK` and exits 0.",
+        epilog=f"With no PATH: every proposal in proposals/ (or $PEACE_PROPOSALS_DIR) and the reference data in "
+        f"data/. Files over {MAX_BYTES:,} bytes or nested deeper than {MAX_DEPTH} levels are refused.",
+    )
+    cli.add_argument("paths", nargs="*", metavar="PATH", help="a proposal file or a folder of them")
+    return cli
 
 
 def run(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or None
+    args = parser().parse_args(argv)
+    paths = [Path(a) for a in args.paths] or None
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         for path in missing:
@@ -22,7 +38,8 @@ def run(argv: list[str]) -> int:
     try:
         catalogue = load_catalogue(paths)
     except YamlError as exc:  # the taxonomy itself is broken
-        print(exc.problem)
+        for problem in exc.problems:
+            print(problem)
         return 1
     problems = list(catalogue.problems)
     if paths is None:  # the default run also checks the cited context data in data/
