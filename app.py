@@ -10,6 +10,7 @@ from components import url_state
 from components.context import Context
 from components.data import everything, seed_names
 from components.pages import ALIAS, PAGES, page_defaults
+from components.coverage_note import show as show_coverage
 from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
 
@@ -27,5 +28,6 @@ page = st.navigation([spec.as_page(context) for spec in PAGES] + [ALIAS.alias(co
 for note in url_state.notes():
     st.info(note, icon=":material/link:")
 show_problems(problems)
+show_coverage(catalogue)
 page.run()
 url_state.write_back(url_defaults)

@@ -1,11 +1,12 @@
-"""Versions page: pick two proposals (the 28 → E3 → Geneva → 20-point chain is a
-preset) and see, area by area and field by field, what stayed, changed, was
+"""Versions page: pick two proposals (the 28 → E3 → Geneva → 20-point chain and each
+party's dated stated positions are presets) and see, area by area and field by field, what stayed, changed, was
 added or dropped; for numbered plans, point by point."""
 from __future__ import annotations
 
 import streamlit as st
 
 from components.context import Context
+from model.compare import snapshots
 from model.diff import area_changes, diff_points, diff_positions
 
 CHAIN = ["us-28-point-draft", "e3-counterproposal", "geneva-framework", "20-point-framework"]
@@ -25,10 +26,19 @@ def render(context: Context) -> None:
         st.info("At least two proposals are needed.")
         st.stop()
     chain = [pid for pid in CHAIN if pid in ids]
-    if len(chain) >= 2:
-        st.markdown("**Version chain presets**")
-        for column, (a, b) in zip(st.columns(len(chain) - 1), zip(chain, chain[1:])):
-            column.button(f"{catalogue.get(a).short_name} → {catalogue.get(b).short_name}", key=f"preset_{a}_{b}",
+    taxonomy = catalogue.taxonomy
+    presets = [
+        ("The November–December 2025 drafts", chain, lambda p: p.short_name),
+        ("How Ukraine's stated position moved", [p.id for p in snapshots(catalogue.proposals, taxonomy.scale_anchors.first)], lambda p: p.date[:7]),
+        ("How Russia's stated position moved", [p.id for p in snapshots(catalogue.proposals, taxonomy.scale_anchors.last)], lambda p: p.date[:7]),
+    ]
+    for title, ids_in_chain, name in presets:
+        if len(ids_in_chain) < 2:
+            continue
+        st.markdown(f"**{title}**")
+        pairs = list(zip(ids_in_chain, ids_in_chain[1:]))
+        for column, (a, b) in zip(st.columns(len(pairs)), pairs):
+            column.button(f"{name(catalogue.get(a))} → {name(catalogue.get(b))}", key=f"preset_{a}_{b}",
                           on_click=_preset, args=(a, b), width="stretch")
     st.session_state.setdefault("diff_from", chain[0] if chain else ids[0])
     st.session_state.setdefault("diff_to", chain[1] if len(chain) > 1 else ids[1])

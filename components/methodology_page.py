@@ -55,7 +55,8 @@ media used only as evidence of what its own government says. *Low*: aggregators,
 corroborating source. The seed documents are described one by one on the Sources page; one of them (000) contains statements other
 sources contradict, and one (004) is a partisan opinion piece.
 
-**Coverage.** The research notes end in mid-2026; later developments are not included.
+**Coverage.** See the "Data as of" line at the top of every page: it is the date of the newest event the files reflect,
+and later developments are not included.
 
 **How to add or correct a proposal.** Copy an existing file in `proposals/`, give it a new `id` (the file name must match),
 fill every area (a position or `not_addressed: true` with a reason), cite every position, and run

@@ -10,6 +10,7 @@ from model.compare import snapshot_months
 from model.loader import Catalogue
 from model.schema import Proposal
 
+LATEST = "latest"
 CORE = ("us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position")
 
 
@@ -22,7 +23,7 @@ class Selection:
 
 def defaults(catalogue: Catalogue) -> dict[str, object]:
     core = [pid for pid in catalogue.ids if pid in CORE] or catalogue.ids[:4]
-    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys), "as_of": None}
+    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys), "as_of": LATEST}
 
 
 def show(catalogue: Catalogue) -> Selection:
@@ -40,10 +41,11 @@ def show(catalogue: Catalogue) -> Selection:
         st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas",
                        format_func=lambda k: taxonomy.area(k).title)
         months = snapshot_months(catalogue.proposals, taxonomy)
-        current = st.session_state.get("as_of")
-        options = [None, *sorted(set(months) | ({current} if current else set()))]
+        current = st.session_state.get("as_of") or LATEST
+        st.session_state["as_of"] = current
+        options = [LATEST, *sorted(set(months) | ({current} - {LATEST}))]
         st.selectbox("Parties' stated positions as of", options, key="as_of",
-                     format_func=lambda m: "Latest (default)" if m is None else m,
+                     format_func=lambda m: "Latest (default)" if m == LATEST else m,
                      help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
                           "each scale. Pick a month to use the positions each party had stated by then.")
     chosen = set(st.session_state["sel_proposals"])
@@ -51,5 +53,5 @@ def show(catalogue: Catalogue) -> Selection:
     return Selection(
         proposals=tuple(p for p in catalogue.proposals if p.id in chosen),
         areas=tuple(k for k in taxonomy.area_keys if k in areas),
-        as_of=st.session_state.get("as_of"),
+        as_of=None if st.session_state.get("as_of") in (None, LATEST) else st.session_state["as_of"],
     )

@@ -43,7 +43,7 @@ def seed_once(choices: Choices) -> None:
     allowed = {
         "proposals": choices.proposals, "areas": choices.areas, "point_areas": choices.areas,
         "detail": choices.areas, "points_of": choices.proposals, "seed": choices.seeds,
-        "from": choices.proposals, "to": choices.proposals, "as_of": MONTH.match,
+        "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
     }
     notes: list[str] = []
     params = st.query_params

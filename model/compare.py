@@ -35,7 +35,7 @@ class References:
 
     def describe(self) -> str:
         def one(p: Proposal | None, who: str) -> str:
-            return f"{who}: {p.short_name} ({p.date})" if p else f"{who}: none on record by then"
+            return f"{p.short_name} ({p.date})" if p else f"{who}: none on record by then"
         when = f"as of {self.as_of}" if self.as_of else "latest"
         return f"Reference positions ({when}): {one(self.first, 'Ukraine')}; {one(self.last, 'Russia')}."
 

@@ -1,0 +1,29 @@
+"""The "Data as of …" line every page shows, so no page implies the data is newer than it is."""
+from __future__ import annotations
+
+import streamlit as st
+
+from model import loader
+from model.coverage import Coverage, load_coverage
+
+
+@st.cache_data(show_spinner=False)
+def _coverage(folder: str, mtime: float, newest: str) -> tuple[Coverage, tuple]:
+    from pathlib import Path
+
+    coverage, problems = load_coverage(Path(folder), [], loader.shown)
+    if coverage.data_as_of == "unknown":
+        coverage = Coverage(newest, coverage.note)
+    return coverage, tuple(problems)
+
+
+def coverage(catalogue) -> Coverage:
+    folder = loader.PROPOSALS_DIR
+    path = folder / "_coverage.yaml"
+    newest = max((p.date for p in catalogue.proposals), default="unknown")
+    return _coverage(str(folder), path.stat().st_mtime if path.exists() else 0.0, newest)[0]
+
+
+def show(catalogue) -> None:
+    info = coverage(catalogue)
+    st.caption(f":material/event: **{info.line()}.** {info.note}")
