@@ -54,7 +54,7 @@ class Problem:
 
     def __str__(self) -> str:
         line = self.line if self.line is not None else 1
-        field = self.field or "(file)"
+        field = re.sub(r"[\s:]", lambda m: f"\\x{ord(m.group()):02x}", self.field) or "(file)"  # a key may hold anything
         return _one_line(f"{self.path}:{line}: {field}: {self.message}")
 
 
