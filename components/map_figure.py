@@ -39,6 +39,8 @@ NO_LATER_LINE = ("No open data for the later line of contact is available here, 
                  "so regions split at the line of contact are hatched, not cut at a line.")
 
 MAP_HEIGHT, ROW_GAP, TOP = 290, 48, 110  # pixels: one map's row, the gap holding the next map's title, top margin
+CREDIT = "Map data: Natural Earth (public domain)."
+SIMPLIFY_DEGREES = 0.02  # about 1.5 km, well under a pixel on a 400-pixel map of Ukraine
 X_SCALE = math.cos(math.radians(48.5))  # longitude shrunk so Ukraine keeps its shape at 48.5° N
 KYIV_CITY = "UA-30"  # sits in Kyiv Oblast's hole: drawn after the other regions, on top
 
@@ -72,31 +74,90 @@ def _rings(geometry: dict, outer_only: bool) -> list[list[list[float]]]:
     return [ring for polygon in polygons for ring in (polygon[:1] if outer_only else polygon)]
 
 
-def _to_path(rings: list[list[list[float]]]) -> tuple[np.ndarray, np.ndarray]:
-    parts = [np.vstack([np.asarray(ring, dtype=float), [np.nan, np.nan]]) for ring in rings]
+def _to_path(rings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Rings as one path, NaN between rings; float32 halves what is sent to the browser (4 decimals survive)."""
+    parts = [np.vstack([ring, [np.nan, np.nan]]) for ring in rings]
     points = np.vstack(parts) if parts else np.empty((0, 2))
-    xs, ys = points[:, 0] * X_SCALE, points[:, 1].copy()
+    xs, ys = (points[:, 0] * X_SCALE).astype(np.float32), points[:, 1].astype(np.float32)
     xs.flags.writeable = ys.flags.writeable = False
     return xs, ys
 
 
+def _douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
+    """Indices of `points` kept by Douglas–Peucker (first and last always)."""
+    keep = np.zeros(len(points), dtype=bool)
+    keep[[0, -1]] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        if last - first < 2:
+            continue
+        a, b, inner = points[first], points[last], points[first + 1:last]
+        ab = b - a
+        norm = math.hypot(*ab)
+        dist = (np.abs(ab[0] * (inner[:, 1] - a[1]) - ab[1] * (inner[:, 0] - a[0])) / norm if norm
+                else np.hypot(*(inner - a).T))
+        i = int(np.argmax(dist))
+        if dist[i] > tolerance:
+            keep[first + 1 + i] = True
+            stack += [(first, first + 1 + i), (first + 1 + i, last)]
+    return np.flatnonzero(keep)
+
+
+def _simplify(rings: list[list[list[float]]], tolerance: float) -> list[np.ndarray]:
+    """Thin the rings for small maps without opening gaps between neighbours: Douglas–Peucker runs on each
+    stretch of border shared by the same rings, always in the same direction, so both sides keep the same
+    vertices; vertices where the neighbours change are always kept."""
+    owners: dict[tuple, set[int]] = {}
+    for index, ring in enumerate(rings):
+        for point in ring:
+            owners.setdefault((point[0], point[1]), set()).add(index)
+    out = []
+    for ring in rings:
+        points = np.asarray(ring, dtype=float)
+        if len(points) < 8 or tolerance <= 0:
+            out.append(points)
+            continue
+        keys = [frozenset(owners[(p[0], p[1])]) for p in ring]
+        n = len(ring) - 1  # closed ring: the last point repeats the first
+        fixed = [i for i in range(n) if len(keys[i]) > 2 or keys[i] != keys[i - 1] or keys[i] != keys[(i + 1) % n]]
+        if len(fixed) < 2:  # an island or a ring shared whole: pin its first point and the point farthest from it
+            fixed = sorted({0, int(np.argmax(np.hypot(*(points[:n] - points[0]).T)))})
+        kept: list[int] = []
+        for start, end in zip(fixed, fixed[1:] + [fixed[0] + n]):
+            idx = np.arange(start, end + 1) % n
+            run = points[idx]
+            flip = tuple(run[0]) > tuple(run[-1])  # the neighbour walks this stretch the other way round
+            chosen = _douglas_peucker(run[::-1] if flip else run, tolerance)
+            chosen = np.sort(len(run) - 1 - chosen) if flip else chosen
+            kept += [int(idx[c]) for c in chosen[:-1]]
+        out.append(points[kept + kept[:1]])
+    return out
+
+
 def shapes_of(geojson: dict, kinds: tuple[str, ...] = (), outer_only: bool = True) -> Shapes:
-    """Paths of every (Multi)Polygon feature, keyed by `properties.id` (or the feature id); cached per object."""
+    """Paths of every (Multi)Polygon feature, keyed by `properties.id` (or the feature id), thinned for maps
+    a few hundred pixels wide; cached per object."""
     key = (id(geojson), kinds, outer_only)
     hit = _SHAPES.get(key)
     if hit is not None and hit[0] is geojson:  # the cache holds the object, so its id cannot be reused meanwhile
         return hit[1]
-    paths, labels = {}, {}
+    rings, labels = {}, {}
     for feature in geojson["features"]:
         props = feature.get("properties") or {}
         geometry = feature.get("geometry") or {}
         if geometry.get("type") not in ("Polygon", "MultiPolygon") or (kinds and props.get("kind") not in kinds):
             continue
         fid = props.get("id", feature.get("id"))
-        paths[fid] = _to_path(_rings(geometry, outer_only))
+        rings[fid] = _rings(geometry, outer_only)
         if "label_lon" in props:
             labels[fid] = (props["label_lon"] * X_SCALE, props["label_lat"])
-    shapes = Shapes(paths, labels)
+    flat = [(fid, ring) for fid, parts in rings.items() for ring in parts]
+    thinned = _simplify([ring for _, ring in flat], SIMPLIFY_DEGREES)
+    paths: dict[str, list[np.ndarray]] = {}
+    for (fid, _), ring in zip(flat, thinned):
+        paths.setdefault(fid, []).append(ring)
+    shapes = Shapes({fid: _to_path(parts) for fid, parts in paths.items()}, labels)
     if len(_SHAPES) >= 8:
         _SHAPES.pop(next(iter(_SHAPES)))
     _SHAPES[key] = (geojson, shapes)
@@ -343,7 +404,7 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         margin={"l": 5, "r": 5, "t": TOP, "b": legend_height},
         legend={
             "title": {"text": "<b>Region status</b>  ·  hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole)<br>"
-                      + _wrap(NO_LATER_LINE, 110) + "<br> ", "side": "top", "font": {"size": 15}},
+                      + _wrap(NO_LATER_LINE + " " + CREDIT, 110) + "<br> ", "side": "top", "font": {"size": 15}},
             "orientation": "h", "x": 0, "xanchor": "left", "y": -0.01, "yanchor": "top",
             "traceorder": "normal", "entrywidth": 0.5, "entrywidthmode": "fraction", "font": {"size": 15},
             "itemclick": False, "itemdoubleclick": False,
@@ -358,7 +419,8 @@ def _unknown_styles(groups: dict[str, list[str]], style_of: dict[str, StatusStyl
 
 
 def _note(row: dict) -> str:
-    note = str(row.get("note") or "").strip()
+    """The proposal's note on the region; failing that, why its territory position names no region."""
+    note = str(row.get("note") or "").strip() or str(row.get("territory_note") or "").strip()
     return f"<br><i>{_wrap(html.escape(note), 60)}</i>" if note else ""
 
 

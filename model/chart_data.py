@@ -47,12 +47,17 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
 
 
 def territory_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.DataFrame:
-    """Every region × every proposal, with the status the proposal gives (or 'not named')."""
+    """Every region × every proposal, with the status the proposal gives (or 'not named').
+    `split` says the status divides the region at the line of contact (taxonomy flag); `territory_note`
+    says why no region is named when the proposal's territory position is silent."""
+    split = {t.key for t in taxonomy.region_statuses if t.split}
     rows = []
     for p in proposals:
         position = p.positions.get("territory")
         regions = position.regions if position and not position.not_addressed else {}
         notes = position.region_notes if position and not position.not_addressed else {}
+        silent = (f"Territory: {position.silence()}" + (f" ({position.reason})" if position.reason else "")
+                  if position and position.not_addressed else "" if position else "Territory: not coded")
         for key, region in taxonomy.regions.items():
             status = regions.get(key, NOT_MENTIONED)
             rows.append({
@@ -61,6 +66,7 @@ def territory_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Dat
                 "status_label": NOT_MENTIONED_LABEL if status == NOT_MENTIONED else taxonomy.status_label(status),
                 "note": notes.get(key, ""), "evidence": position.evidence if position else "",
                 "sources": _sources(position) if status != NOT_MENTIONED else "",
+                "split": status in split, "territory_note": silent,
             })
     return pd.DataFrame(rows)
 
