@@ -7,6 +7,7 @@ import streamlit as st
 from components import chart_block
 from components.context import Context
 from components.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
+from components.safe_text import md
 from model.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame
 
 
@@ -69,10 +70,10 @@ def render(context: Context) -> None:
     for proposal in proposals:
         position = proposal.positions.get("ceasefire_and_monitoring")
         text = (f"{position.silence()}: {position.reason}" if position.not_addressed else position.summary) if position else "—"
-        st.markdown(f"- **{proposal.short_name}** ({position.evidence if position else '—'}): {text}")
+        st.markdown(f"- **{md(proposal.short_name)}** ({position.evidence if position else '—'}): {md(text)}")
     if comparators:
         with st.expander("Historical cases: summaries and disputed figures"):
             for c in comparators:
-                st.markdown(f"**{c.name} ({c.year})**: {c.summary}")
+                st.markdown(f"**{md(c.name)} ({md(c.year)})**: {md(c.summary)}")
                 for note in c.contested:
-                    st.caption(f"Disputed: {note.claim} ({note.disputed_by})")
+                    st.caption(f"Disputed: {md(note.claim)} ({md(note.disputed_by)})")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.safe_text import md
 from model import loader
 from model.coverage import Coverage, load_coverage
 
@@ -18,7 +19,7 @@ def _coverage(folder: str, mtime: float, newest: str) -> tuple[Coverage, tuple]:
 
 
 def coverage(catalogue) -> Coverage:
-    folder = loader.PROPOSALS_DIR
+    folder = loader.proposals_dir()
     path = folder / "_coverage.yaml"
     newest = max((p.date for p in catalogue.proposals), default="unknown")
     return _coverage(str(folder), path.stat().st_mtime if path.exists() else 0.0, newest)[0]
@@ -26,4 +27,4 @@ def coverage(catalogue) -> Coverage:
 
 def show(catalogue) -> None:
     info = coverage(catalogue)
-    st.caption(f":material/event: **{info.line()}.** {info.note}")
+    st.caption(f":material/event: **{md(info.line())}.** {md(info.note)}")

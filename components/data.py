@@ -7,7 +7,7 @@ import json
 
 import streamlit as st
 
-from model.loader import PROPOSALS_DIR, SEEDS_DIR, Catalogue, load_catalogue
+from model.loader import SEEDS_DIR, Catalogue, load_catalogue, proposals_dir
 from model.reference_data import DATA_DIR, ComparatorFile, ReferenceFile, load_comparators, load_reference_figures
 from model.yaml_source import Problem, YamlError
 
@@ -15,7 +15,8 @@ GEOJSON = DATA_DIR / "ukraine_regions.geojson"
 
 
 def _signature() -> tuple[tuple[str, int, int], ...]:
-    files = [*PROPOSALS_DIR.glob("*.y*ml"), *PROPOSALS_DIR.glob("_sources/*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
+    folder = proposals_dir()  # proposals/, or $PEACE_PROPOSALS_DIR (tests serve fixture folders with it)
+    files = [*folder.glob("*.y*ml"), *folder.glob("_sources/*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
     return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.context import Context
+from components.safe_text import md
 from model.compare import snapshots
 from model.diff import area_changes, diff_points, diff_positions
 
@@ -35,10 +36,10 @@ def render(context: Context) -> None:
     for title, ids_in_chain, name in presets:
         if len(ids_in_chain) < 2:
             continue
-        st.markdown(f"**{title}**")
+        st.markdown(f"**{md(title)}**")
         pairs = list(zip(ids_in_chain, ids_in_chain[1:]))
         for column, (a, b) in zip(st.columns(len(pairs)), pairs):
-            column.button(f"{name(catalogue.get(a))} → {name(catalogue.get(b))}", key=f"preset_{a}_{b}",
+            column.button(f"{md(name(catalogue.get(a)))} → {md(name(catalogue.get(b)))}", key=f"preset_{a}_{b}",
                           on_click=_preset, args=(a, b), width="stretch")
     st.session_state.setdefault("diff_from", chain[0] if chain else ids[0])
     st.session_state.setdefault("diff_to", chain[1] if len(chain) > 1 else ids[1])
@@ -49,14 +50,14 @@ def render(context: Context) -> None:
     diff = diff_positions(a, b, catalogue.taxonomy)
     summary = area_changes(diff)
     stayed = summary[summary["result"] == "stayed"]["area_title"].tolist()
-    st.markdown(f"**{len(summary) - len(stayed)} of {len(summary)} areas differ.** Stayed the same: {', '.join(stayed) or 'none'}.")
+    st.markdown(f"**{len(summary) - len(stayed)} of {len(summary)} areas differ.** Stayed the same: {md(', '.join(stayed) or 'none')}.")
     st.caption("Compared on the coded fields (scale positions, caps, regions, membership stances). "
                "Summaries are in different words, so read them side by side below each area.")
     for area_title, group in diff.groupby("area_title", sort=False):
         changes = group[group["change"] != "same"]
         if changes.empty:
             continue
-        with st.expander(f"{area_title}: {', '.join(sorted({CHANGE_ICONS[c] for c in changes['change']}))}", expanded=True):
+        with st.expander(f"{md(area_title)}: {', '.join(sorted({CHANGE_ICONS[c] for c in changes['change']}))}", expanded=True):
             shown = changes.assign(change=changes["change"].map(CHANGE_ICONS))[["field_label", "before", "after", "change"]]
             st.dataframe(shown.rename(columns={"field_label": "Field", "before": a.short_name, "after": b.short_name, "change": "Change"}),
                          hide_index=True, key=f"diff_{group['area'].iloc[0]}")
@@ -64,10 +65,10 @@ def render(context: Context) -> None:
             for column, proposal in zip(st.columns(2), (a, b)):
                 position = proposal.positions.get(area)
                 text = position.text() if position else "—"
-                column.caption(f"{proposal.short_name} ({position.evidence if position else '—'}): {text}")
+                column.caption(f"{md(proposal.short_name)} ({position.evidence if position else '—'}): {md(text)}")
     st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")
     elif b.points and a.points:
-        st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({b.short_name} revises: {b.revises or 'nothing recorded'}).")
+        st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({md(b.short_name)} revises: {md(b.revises or 'nothing recorded')}).")

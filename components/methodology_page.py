@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.context import Context
 from components.matrix import legend_html
+from components.safe_text import md
 from model.compare import PLACEMENTS, references
 
 
@@ -67,7 +68,7 @@ area and source.
     st.subheader("The scales")
     for area in taxonomy.areas:
         if area.scale:
-            steps = " → ".join(f"{i + 1}. {t.label}" for i, t in enumerate(area.scale))
-            st.markdown(f"**{area.title}** (field `{area.scale_field}`): {steps}")
+            steps = " → ".join(f"{i + 1}. {md(t.label)}" for i, t in enumerate(area.scale))
+            st.markdown(f"**{md(area.title)}** (field {md(area.scale_field)}): {steps}")
         else:
-            st.markdown(f"**{area.title}**: no scale; compare the texts.")
+            st.markdown(f"**{md(area.title)}**: no scale; compare the texts.")

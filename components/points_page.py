@@ -9,6 +9,7 @@ from components.context import Context
 from components.palette import EVIDENCE_STYLE
 from components.matrix import short_text
 from components.position_detail import citation_markdown, show_contested
+from components.safe_text import md
 from model.compare import placements
 
 
@@ -44,14 +45,14 @@ def render(context: Context) -> None:
     shown = [p for p in plan.points if not chosen or p.area in chosen]
     st.caption(f"{len(shown)} of {len(plan.points)} points. Under each point: how the other proposals chosen in the sidebar address the same area.")
     for point in shown:
-        area = taxonomy.area(point.area).title
+        area = md(taxonomy.area(point.area).title)
         with st.container(border=True):
             evidence = EVIDENCE_STYLE[point.evidence]
-            badges = f"{evidence['icon']} {taxonomy.evidence_label(point.evidence)}"
+            badges = f"{evidence['icon']} {md(taxonomy.evidence_label(point.evidence))}"
             if point.lineage:
                 badges += f" · {point.lineage.change}" + (f" (earlier point {point.lineage.of_point})" if point.lineage.of_point else "")
             st.markdown(f"**Point {point.number}** · {area} · {badges}")
-            st.markdown(point.text)
+            st.markdown(md(point.text))
             for citation in point.citations:
                 st.markdown(citation_markdown(plan, citation))
             show_contested(plan, point.contested)
@@ -59,9 +60,9 @@ def render(context: Context) -> None:
             for other in others:
                 position = other.positions.get(point.area)
                 if position is None or position.not_addressed:
-                    views.append(f"**{other.short_name}:** {(position.silence() if position else 'Not addressed').lower()}")
+                    views.append(f"**{md(other.short_name)}:** {(position.silence() if position else 'Not addressed').lower()}")
                 else:
-                    views.append(f"**{other.short_name}:** {placed[(point.area, other.id)].value_label or short_text(position.summary or '', 120)}")
+                    views.append(f"**{md(other.short_name)}:** {md(placed[(point.area, other.id)].value_label or short_text(position.summary or '', 120))}")
             if views:
                 st.caption("Other chosen proposals on " + area + ": " + " · ".join(views))
     frame = pd.DataFrame([{

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from components.palette import EVIDENCE_STYLE
+from components.safe_text import md, md_url
 from model.compare import PLACEMENTS, Placement
 from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.taxonomy import Taxonomy
@@ -22,25 +23,27 @@ KIND_LABELS = {
 
 
 def citation_markdown(proposal: Proposal, citation: Citation) -> str:
+    """A citation as markdown; every data string escaped (`md`), so it shows as written."""
     source = proposal.source(citation.source)
     if source is None:
-        return f"- unknown source `{citation.source}`"
-    quote = f"> “{citation.quote}”\n>\n" if citation.quote else ""
-    where = f"[{urlparse(source.url).netloc or source.url} ↗]({source.url})" if source.url else ""
+        return f"- unknown source {md(citation.source)}"
+    quote = f"> “{md(' '.join(citation.quote.split()))}”\n>\n" if citation.quote else ""
+    url = md_url(source.url)
+    where = f"[{md(urlparse(source.url).netloc or source.url)} ↗]({url})" if url else md(source.url or "")
     if source.seed:
-        where += ("; " if where else "") + f"seed file `{source.seed}` (readable on the Sources page)"
-    date = source.date or source.date_note or "n.d."
-    locator = f" · {citation.locator}" if citation.locator else ""
-    reliability = f"reliability **{source.reliability}**" + (f" ({source.reliability_note})" if source.reliability_note else "")
-    return (f"{quote}> — *{source.title}*, {source.publisher}, {date}{locator}  \n"
-            f"> {KIND_LABELS.get(source.kind, source.kind)} · {reliability}  \n> {where}\n")
+        where += ("; " if where else "") + f"seed file {md(source.seed)} (readable on the Sources page)"
+    date = md(source.date or source.date_note or "n.d.")
+    locator = f" · {md(citation.locator)}" if citation.locator else ""
+    reliability = f"reliability **{md(source.reliability)}**" + (f" ({md(source.reliability_note)})" if source.reliability_note else "")
+    return (f"{quote}> — *{md(source.title)}*, {md(source.publisher)}, {date}{locator}  \n"
+            f"> {md(KIND_LABELS.get(source.kind, source.kind))} · {reliability}  \n> {where}\n")
 
 
 def show_contested(proposal: Proposal, notes: Sequence[ContestedNote]) -> None:
     for note in notes:
-        body = f"**Contested:** {note.claim}  \n**Disputed by / other view:** {note.disputed_by}"
+        body = f"**Contested:** {md(note.claim)}  \n**Disputed by / other view:** {md(note.disputed_by)}"
         if note.detail:
-            body += f"  \n{note.detail}"
+            body += f"  \n{md(note.detail)}"
         st.warning(body, icon=":material/warning:")
         for citation in note.citations:
             st.markdown(citation_markdown(proposal, citation))
@@ -69,23 +72,23 @@ def coded_values(area: str, position: Position, taxonomy: Taxonomy) -> list[tupl
 
 def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy) -> None:
     position = proposal.positions.get(area)
-    st.markdown(f"#### {proposal.short_name}")
-    st.caption(f"{proposal.title} · {proposal.author} · {proposal.date} · {PUBLICATION_LABELS[proposal.publication]} · {STATUS_LABELS[proposal.status]}")
+    st.markdown(f"#### {md(proposal.short_name)}")
+    st.caption(f"{md(proposal.title)} · {md(proposal.author)} · {md(proposal.date)} · {PUBLICATION_LABELS[proposal.publication]} · {STATUS_LABELS[proposal.status]}")
     if position is None:
         st.info("No position recorded.")
         return
     evidence = EVIDENCE_STYLE[position.evidence]
-    st.markdown(f"{evidence['icon']} **How this is known:** {taxonomy.evidence_label(position.evidence)}")
+    st.markdown(f"{evidence['icon']} **How this is known:** {md(taxonomy.evidence_label(position.evidence))}")
     if position.not_addressed:
-        st.markdown(f"**{position.silence()}.** {position.reason}")
+        st.markdown(f"**{position.silence()}.** {md(position.reason)}")
         return
-    st.markdown(position.summary or "")
-    st.markdown(f"**Colour:** {PLACEMENTS[placement.kind]}. *{placement.explanation}*")
+    st.markdown(md(position.summary or ""))
+    st.markdown(f"**Colour:** {PLACEMENTS[placement.kind]}. *{md(placement.explanation)}*")
     values = coded_values(area, position, taxonomy)
-    if values:
-        st.table({"Field": [v[0] for v in values], "Value": [v[1] for v in values]})
+    if values:  # st.table renders markdown in cells
+        st.table({"Field": [md(v[0]) for v in values], "Value": [md(v[1]) for v in values]})
     if position.stance_note:
-        st.caption(f"Coding note: {position.stance_note}")
+        st.caption(f"Coding note: {md(position.stance_note)}")
     show_contested(proposal, position.contested)
     st.markdown("**Sources**")
     for citation in position.citations:
