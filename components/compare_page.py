@@ -9,6 +9,7 @@ import streamlit as st
 from components import position_detail, url_state
 from components.context import Context
 from components.matrix import legend_html, matrix_html
+from components.safe_text import md
 from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
 from model.tidy import tidy_frame
 
@@ -29,7 +30,7 @@ def render(context: Context) -> None:
         differing = differing_areas(selection.proposals, taxonomy, areas)
         hidden = [taxonomy.area(a).title for a in areas if a not in differing]
         if hidden:
-            st.caption(f"Hidden because all chosen proposals agree (same coded position, or all silent): {', '.join(hidden)}")
+            st.caption(f"Hidden because all chosen proposals agree (same coded position, or all silent): {md(', '.join(hidden))}")
         areas = differing
         if not areas:
             st.info("The chosen proposals agree on every chosen area.")
