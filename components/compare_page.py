@@ -1,12 +1,13 @@
 """Compare page: the side-by-side matrix with its legend, the 'only differences'
-toggle, the detail of one area with every citation, and the tidy-table download."""
+toggle, one cell's sources in a dialog (click a cell; `cell=` in the link), every
+proposal's position on one area when asked for, and the tidy-table download."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import position_detail, url_state
+from components import cell_clicks, position_detail, url_state
 from components.context import Context
 from components.matrix import legend_html, matrix_html
 from components.safe_text import md
@@ -14,12 +15,39 @@ from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements,
 from model.tidy import tidy_frame
 
 
+def _open_cell() -> None:
+    st.session_state["open_cell"] = cell_clicks.clicked()
+
+
+def _close_cell() -> None:
+    st.session_state["open_cell"] = None
+
+
+@st.dialog("The sources behind this cell", width="large", on_dismiss=_close_cell)
+def _cell_dialog(proposal, area: str, placement, taxonomy) -> None:
+    st.caption(taxonomy.area(area).title)
+    position_detail.show(proposal, area, placement, taxonomy)
+
+
+def _show_open_cell(context: Context, placed) -> None:
+    """Open the dialog for the cell in `open_cell` (set by a click or by `cell=` in the link)."""
+    value = st.session_state.get("open_cell")
+    if not value:
+        return
+    area, _, pid = value.partition(":")
+    proposal = next((p for p in context.selection.proposals if p.id == pid), None)
+    if proposal is None or (area, pid) not in placed:
+        st.session_state["open_cell"] = None
+        return
+    _cell_dialog(proposal, area, placed[(area, pid)], context.catalogue.taxonomy)
+
+
 def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Peace proposals side by side")
-    st.caption("Rows are issue areas, columns are proposals. Each cell is a short summary in our words; "
-               "pick an area below to read the full position and the exact source passages.")
+    st.caption("Rows are issue areas, columns are proposals. Each cell is a short summary in our words: "
+               "click or tap a cell to read its full position and the exact source passages.")
     if not selection.proposals or not selection.areas:
         st.info("Pick at least one proposal and one issue area in the sidebar.")
         st.stop()
@@ -43,20 +71,23 @@ def render(context: Context) -> None:
     st.caption("Colour = the coded position's own step on that area's scale (Methodology page). It shows where a term sits "
                "between the outcomes the two sides have sought, not merit; hover a cell for the computation.")
     notes = {a.key: a.description for a in taxonomy.areas}
-    here = {k: v for k, v in url_state.current(context.url_defaults).items() if k != "detail"}
-    links = {a: "?" + urlencode({**here, "detail": a}) + "#sources" for a in areas}
-    st.html(matrix_html(frame, selection.proposals, notes, links))
+    here = {k: v for k, v in url_state.current(context.url_defaults).items() if k not in ("detail", "cell")}
+    cell_clicks.listen(_open_cell)
+    st.html(matrix_html(frame, selection.proposals, notes,
+                        lambda area, pid: "?" + urlencode({**here, "cell": f"{area}:{pid}"})))
+    _show_open_cell(context, placed)
 
-    st.subheader("Read the sources behind an area", anchor="sources")
-    st.session_state.setdefault("detail_area", areas[0])
-    if st.session_state["detail_area"] not in areas:
-        st.session_state["detail_area"] = areas[0]
-    area = st.selectbox("Issue area", areas, key="detail_area", format_func=lambda k: taxonomy.area(k).title)
-    proposals = list(selection.proposals)
-    for start in range(0, len(proposals), 3):
-        for column, proposal in zip(st.columns(3, gap="medium"), proposals[start:start + 3]):
-            with column, st.container(border=True):
-                position_detail.show(proposal, area, placed[(area, proposal.id)], taxonomy)
+    st.subheader("Every chosen proposal on one area", anchor="sources")
+    if st.session_state.get("detail_area") not in areas:
+        st.session_state["detail_area"] = None
+    area = st.selectbox("Issue area", areas, key="detail_area", placeholder="Choose an area to read every position in full…",
+                        format_func=lambda k: taxonomy.area(k).title)
+    if area is not None:
+        proposals = list(selection.proposals)
+        for start in range(0, len(proposals), 3):
+            for column, proposal in zip(st.columns(3, gap="medium"), proposals[start:start + 3]):
+                with column, st.container(border=True):
+                    position_detail.show(proposal, area, placed[(area, proposal.id)], taxonomy)
 
     st.subheader("Download")
     tidy = tidy_frame(selection.proposals, taxonomy)

@@ -5,7 +5,7 @@ step number and words, so nothing depends on colour alone."""
 from __future__ import annotations
 
 from html import escape
-from typing import Sequence
+from typing import Callable, Sequence
 
 import pandas as pd
 
@@ -15,12 +15,16 @@ from model.schema import PUBLICATION_LABELS, Proposal
 
 CSS = """
 <style>
-.pm-wrap {overflow-x:auto;}
+.pm-wrap {overflow:auto; max-height:78vh; border:1px solid #DDD; border-radius:6px;}
 table.pm {border-collapse:separate; border-spacing:4px; width:100%; font-size:1rem; table-layout:fixed;}
 table.pm th {text-align:left; vertical-align:bottom; padding:6px; font-size:1.05rem;}
+table.pm thead th {position:sticky; top:0; z-index:2; background:#FFFFFF; box-shadow:0 2px 0 #DDD;}
 table.pm th.area {width:11rem; vertical-align:top; background:#F5F5F5; border-radius:4px; position:sticky; left:0; z-index:1;}
+table.pm thead th.area {z-index:3;}
 table.pm th.area small {display:block; font-weight:normal; color:#444; font-size:0.85rem; margin-top:4px;}
-table.pm td {vertical-align:top; padding:8px; border-radius:4px; border-width:3px; border-color:#222;}
+table.pm td {vertical-align:top; padding:8px; border-radius:4px; border-width:3px; border-color:#222; cursor:pointer;}
+table.pm td:hover, table.pm td:focus {outline:3px solid #000; outline-offset:1px;}
+table.pm td .who {display:none;}
 table.pm td .scale {font-weight:700; display:block; margin-bottom:4px;}
 table.pm td .text {font-size:0.9rem; line-height:1.3;}
 table.pm td .meta {font-size:0.8rem; display:block; margin-top:6px; opacity:0.95;}
@@ -34,6 +38,17 @@ a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inheri
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
 .pm-legend {display:flex; flex-wrap:wrap; gap:4px 12px; margin:4px 0 8px 0; font-size:0.88rem;}
 .pm-legend span.sw {display:inline-block; min-width:2.2rem; text-align:center; padding:2px 4px; border:1px solid #333; border-radius:3px; margin-right:4px;}
+/* Phones: one card per area, the chosen proposals stacked inside it, each cell naming its proposal. */
+@media (max-width: 700px) {
+  .pm-wrap {max-height:none; overflow:visible; border:none;}
+  table.pm, table.pm tbody, table.pm tr, table.pm td, table.pm th.area {display:block; width:auto !important; min-width:0 !important;}
+  table.pm {min-width:0 !important; border-spacing:0;}
+  table.pm thead {display:none;}
+  table.pm tr {margin:0 0 14px 0; border:1px solid #BBB; border-radius:6px; padding:4px;}
+  table.pm th.area {position:static; margin-bottom:4px;}
+  table.pm td {margin:4px 0;}
+  table.pm td .who {display:block; font-weight:700; font-size:0.95rem; margin-bottom:4px; border-bottom:1px solid currentColor; padding-bottom:2px;}
+}
 </style>
 """
 
@@ -58,7 +73,7 @@ def step_strip(steps: int, step: int | None, first: int | None, last: int | None
     return f'<span class="pm-strip" aria-hidden="true" style="grid-template-columns:repeat({steps},1fr)">{boxes}{marks}</span>'
 
 
-def _cell(row: pd.Series, href: str | None) -> str:
+def _cell(row: pd.Series, href: str | None, who: str) -> str:
     kind = row["placement"]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
     if kind == "placed":
@@ -77,34 +92,42 @@ def _cell(row: pd.Series, href: str | None) -> str:
         second = f'<span class="pm-step">{escape(style["word"])}</span>' if row["headline"] else ""
     contested = '<span class="pm-badge">⚠ contested</span>' if row["contested"] else ""
     title = escape(f"{PLACEMENTS[kind]}. {row['how_computed']}", quote=True)
+    cell = f'{row["area"]}:{row["proposal"]}'
     return (
-        f'<td class="{kind}" title="{title}" style="background:{bg}; color:{fg}; '
-        f'border-style:{evidence["border"]};">'
+        f'<td class="{kind}" title="{title}" data-cell="{escape(cell, quote=True)}" tabindex="0" role="button" '
+        f'aria-label="{escape(who + ", " + row["area_title"] + ": open the sources", quote=True)}" '
+        f'style="background:{bg}; color:{fg}; border-style:{evidence["border"]};">'
+        f'<span class="who">{escape(who)}</span>'
         f'<span class="scale">{escape(head)}</span>{second}{strip}'
         f'<span class="text">{escape(short_text(row["text"]))}</span>'
         f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}'
-        + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources ↓</a>' if href else "")
+        + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources</a>' if href else "")
         + '</span></td>'
     )
 
 
 def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: dict[str, str],
-                area_links: dict[str, str] | None = None) -> str:
-    """The matrix table. `frame` is `model.compare.matrix_frame` output; `area_links` maps an area to the
-    link that opens its sources (the current view's URL with `detail=<area>`)."""
-    area_links = area_links or {}
+                cell_link: Callable[[str, str], str] | None = None) -> str:
+    """The matrix table. `frame` is `model.compare.matrix_frame` output; `cell_link(area, proposal_id)` is the
+    link that opens one cell's sources (the current view's URL with `cell=<area>:<proposal>`)."""
     head = "".join(
         f'<th>{escape(p.short_name)}<br><span class="pm-badge">{escape(PUBLICATION_LABELS[p.publication])}</span>'
         f'<small style="font-weight:normal">{escape(p.date)}</small></th>'
         for p in proposals
     )
+    names = {p.id: f"{p.short_name} · {PUBLICATION_LABELS[p.publication]} · {p.date}" for p in proposals}
     body = []
     for area, group in frame.groupby("area", sort=False):
         title = group["area_title"].iloc[0]
-        cells = "".join(_cell(row, area_links.get(area)) for _, row in group.iterrows())
-        body.append(f'<tr><th class="area">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
+        cells = "".join(
+            _cell(row, cell_link(area, row["proposal"]) if cell_link else None, names[row["proposal"]])
+            for _, row in group.iterrows()
+        )
+        body.append(f'<tr><th class="area" scope="row">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
     min_width = 11 + 10 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
-    return f'{CSS}<div class="pm-wrap"><table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area">Issue area</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    return (f'{CSS}<div class="pm-wrap" tabindex="0" aria-label="Comparison matrix (scrolls in both directions)">'
+            f'<table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area" scope="col">Issue area</th>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
 def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:

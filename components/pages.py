@@ -40,7 +40,7 @@ def page_defaults(catalogue) -> dict[str, object]:
     chain = [pid for pid in diff_page.CHAIN if pid in catalogue.ids] or catalogue.ids
     seeds = seed_names()
     return {
-        "only_diff": False, "detail_area": catalogue.taxonomy.area_keys[0], "point_areas": [],
+        "only_diff": False, "detail_area": None, "open_cell": None, "point_areas": [],
         "points_of": points_page.default_plan(catalogue), "diff_from": chain[0], "diff_to": chain[1] if len(chain) > 1 else chain[0],
         "seed_file": seeds[0] if seeds else None,
     }

@@ -5,7 +5,8 @@ current state back after every run so the address bar is always shareable.
 Query parameters are a contract for teachers' links:
 `proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
 `points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids), `as_of` (YYYY-MM: the date of
-the parties' reference positions on the matrix; default the latest)."""
+the parties' reference positions on the matrix; default the latest), `cell` (`area:proposal`, the
+matrix cell whose sources are open)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
-              "as_of": "as_of"}
+              "as_of": "as_of", "cell": "open_cell"}
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 FLAG_PARAMS = {"only_diff": "only_diff"}
 NOTES_KEY = "url_notes"
@@ -44,6 +45,7 @@ def seed_once(choices: Choices) -> None:
         "proposals": choices.proposals, "areas": choices.areas, "point_areas": choices.areas,
         "detail": choices.areas, "points_of": choices.proposals, "seed": choices.seeds,
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
+        "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
     }
     notes: list[str] = []
     params = st.query_params
