@@ -23,7 +23,7 @@ from model.partial import salvage
 from model.schema import Proposal
 from model.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, load_registry
 from model.taxonomy import Taxonomy
-from model.yaml_source import ParsedYaml, Problem, YamlError, read_yaml
+from model.yaml_source import ParsedYaml, Problem, YamlError, parse_yaml, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPOSALS_DIR = ROOT / "proposals"
@@ -206,3 +206,50 @@ def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = Non
     problems.extend(cross)
     ordered = tuple(sorted(accepted, key=lambda p: (p.date, p.id)))
     return Catalogue(taxonomy, ordered, tuple(problems), registry)
+
+
+def check_upload(raw: bytes, name: str, catalogue: Catalogue, seeds_dir: Path | None = None) -> tuple[Proposal | None, list[Problem]]:
+    """One proposal file from bytes (a browser upload), checked exactly like a file in proposals/ (the steps
+    of `check_file`, then `check_catalogue` against the loaded proposals), against the catalogue's taxonomy,
+    source registry and the seed documents. Nothing is written to disk.
+
+    Returns (proposal, []) when it is valid, else (None, every problem in one pass, in line order). Problems
+    name the file as `name`. The size limit is checked on the bytes before anything is parsed. Unlike a file
+    in proposals/, the file name need not match the id (browsers rename downloads: 'plan (1).yaml')."""
+    seeds_dir = seeds_dir or SEEDS_DIR
+    try:
+        parsed = parse_yaml(raw, name)  # read_yaml's own reader, for bytes: size, encoding, depth, alias guards
+    except YamlError as exc:
+        return None, list(exc.problems)
+    try:
+        proposal = Proposal.model_validate(parsed.data)
+        schema: list[Problem] = []
+    except ValidationError as exc:
+        schema = validation_problems(exc, parsed, name)
+        proposal = salvage(Proposal, parsed.data)
+    if proposal is None:
+        return None, schema
+    inline = list(proposal.sources or [])
+    pool = available([s for s in inline if s is not None and s.id is not None], catalogue.registry)
+    checks = _inline_problems(inline, catalogue.registry, parsed, name)
+    checks += check_proposal(proposal, parsed, name, Path(f"{proposal.id}.yaml"), catalogue.taxonomy, seeds_dir, pool)
+    reported = {p.field for p in schema}
+    own = [*schema, *(p for p in checks if p.field not in reported)]
+    others = [(p, parsed, f"{p.id}.yaml") for p in catalogue.proposals]  # already valid: no problem is located in them
+    entry = (proposal, parsed, name)
+    _, cross = check_catalogue([*others, entry] if not own else others, [] if not own else [entry])
+    problems = sorted([*own, *(p for p in cross if p.path == name)], key=lambda p: (p.line or 0))
+    if problems:
+        return None, problems
+    return with_cited_sources(proposal, pool), []
+
+
+def with_extra(catalogue: Catalogue, extra: "list[Proposal] | tuple[Proposal, ...]") -> Catalogue:
+    """The catalogue with `extra` proposals (e.g. one session's uploads) merged in, in date order.
+    An extra proposal whose id is already loaded is left out."""
+    if not extra:
+        return catalogue
+    known = set(catalogue.ids)
+    added = [p for p in extra if p.id not in known]
+    ordered = tuple(sorted([*catalogue.proposals, *added], key=lambda p: (p.date, p.id)))
+    return Catalogue(catalogue.taxonomy, ordered, catalogue.problems, catalogue.registry)
