@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from components.map_figure import territory_maps  # noqa: F401  (the territory maps live in their own module)
 from components.palette import FONT, PARTY_COLORS, PARTY_LABELS, PARTY_SYMBOLS, REFERENCE
+from components.safe_text import plot, plot_frame
 from model.reference_data import ReferenceFigure
 from model.schema import NOT_ADDRESSED, NOT_KNOWN
 from model.taxonomy import Taxonomy
@@ -34,6 +35,7 @@ def _fmt(n: float) -> str:
 
 def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure] = (), sources: dict[str, str] | None = None) -> go.Figure:
     """Horizontal bars for numeric caps; 'no cap' and 'not addressed' as text labels, never as zero bars."""
+    frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     sources = sources or {}
     order = list(frame["label"])[::-1]
     capped = frame[frame["cap"].notna()]
@@ -54,7 +56,7 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     for ref in references:
         citation = ref.citations[0]
         where = sources.get(citation.source, citation.source)
-        hover = f"{ref.label}<br>Source: {where}" + (f"<br>“{citation.quote}”" if citation.quote else "")
+        hover = f"{plot(ref.label)}<br>Source: {plot(where)}" + (f"<br>“{plot(citation.quote)}”" if citation.quote else "")
         for x in dict.fromkeys([ref.value] if ref.high is None else [ref.value, ref.high]):
             fig.add_vline(x=x, line={"color": REFERENCE, "dash": "dot" if ref.kind == "pre_war_size" else "dash", "width": 2})
             fig.add_trace(go.Scatter(  # an invisible-line marker at the top so the reference line has a hover with its source
@@ -96,6 +98,7 @@ MISSING = (NOT_KNOWN, NOT_ADDRESSED, "Not coded")
 def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
     """Four stacked dot rows per proposal: guarantee type on its scale (none → NATO membership), then NATO,
     EU and foreign-troops stances. 'Not addressed' / 'not coded' sit apart on the left, in grey."""
+    frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     panels = [
         ("guarantee_label", "Security guarantee (scale: none → NATO membership)", "security_guarantees", "guarantee_type"),
         ("nato", "NATO membership", "alliances", "nato"),
@@ -105,7 +108,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
     fig = make_subplots(rows=4, cols=1, subplot_titles=[p[1] for p in panels], vertical_spacing=0.09)
     names = list(frame["proposal_name"])[::-1]
     for row, (column, _title, area, field) in enumerate(panels, start=1):
-        terms = [*MISSING, *[t.label for t in (taxonomy.values_for(area, field) or [])][::-1]]
+        terms = [*MISSING, *[plot(t.label) for t in (taxonomy.values_for(area, field) or [])][::-1]]
         missing = frame[column].isin(MISSING)
         for subset, colour, symbol in ((frame[~missing], "#0072B2", "circle"), (frame[missing], "#FFFFFF", "circle-open")):
             fig.add_trace(go.Scatter(
@@ -127,6 +130,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
 
 def timeline_figure(frame: pd.DataFrame) -> go.Figure:
     """Every proposal on a time axis, one row each (oldest at the bottom), coloured and shaped by who drafted it."""
+    frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     fig = go.Figure()
     order = list(frame.sort_values("date_sort")["proposal_name"])
     for party, group in frame.groupby("party", sort=False):
@@ -147,6 +151,7 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
 
 def caps_over_time_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure] = ()) -> go.Figure:
     """Troop caps on Ukraine's army by date. Positions without a number are listed in a box, never plotted at zero."""
+    frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     fig = go.Figure()
     capped = frame[frame["cap"].notna()].reset_index(drop=True)
     dates = pd.to_datetime(capped["date_sort"])
@@ -193,6 +198,7 @@ def caps_over_time_figure(frame: pd.DataFrame, references: Sequence[ReferenceFig
 def ceasefire_scale_figure(frame: pd.DataFrame) -> go.Figure:
     """Two bar panels: width of the buffer zone (km) and number of monitors, historical cases in grey, proposals in blue.
     Cases without a figure are left out of that panel (they stay in the table)."""
+    frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     counts = [max(int(frame[f].notna().sum()), 1) for f in ("zone_width_km", "monitors")]
     fig = make_subplots(rows=2, cols=1, subplot_titles=["Width of the buffer zone (km)", "Number of monitors"],
                         row_heights=counts, vertical_spacing=0.12)

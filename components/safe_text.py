@@ -33,5 +33,15 @@ def md_url(url: str | None) -> str | None:
 
 
 def plot(text: object) -> str:
-    """`text` escaped for plotly's label and hover HTML subset."""
-    return html.escape("" if text is None else str(text), quote=True)
+    """`text` escaped for plotly's label and hover HTML subset (quotes kept: plotly needs only <, > and &)."""
+    return html.escape("" if text is None else str(text), quote=False)
+
+
+def plot_frame(frame):
+    """A copy of a chart's frame with every text cell escaped by `plot`, so labels, category
+    names, hover data and annotations built from it all show data as text (and still match)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith(("string", "str")):
+            out[column] = out[column].map(lambda v: html.escape(v, quote=False) if isinstance(v, str) else v)
+    return out

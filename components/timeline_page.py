@@ -7,6 +7,7 @@ import streamlit as st
 from components import chart_block, proposal_card
 from components.context import Context
 from components.figures import caps_over_time_figure, timeline_figure
+from components.safe_text import plot
 from model.chart_data import caps_over_time_frame, timeline_frame
 
 
@@ -24,7 +25,7 @@ def render(context: Context) -> None:
                              alt="Timeline of all proposals, one row each, from the 2015 Minsk agreement to the 2025 plans; click a marker to open a proposal.",
                              file_name="timeline.csv", selectable=True,
                              caption="Click a marker (or pick below) to open that proposal.")
-    by_name = {p.short_name: p.id for p in catalogue.proposals}
+    by_name = {plot(p.short_name): p.id for p in catalogue.proposals}  # the chart's names are escaped
     clicked = [by_name[pt["y"]] for pt in (event.selection.points if event else []) if pt.get("y") in by_name]
     if clicked:
         st.session_state["timeline_pick"] = clicked[0]
