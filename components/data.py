@@ -1,8 +1,14 @@
 """Cached access to everything the views show. Caches are keyed on the files'
 names, sizes and modification times, so an edited proposal shows up on the next
-rerun without restarting the app."""
+rerun without restarting the app.
+
+The loaded data is cached with `st.cache_resource`, i.e. shared by every session without
+copying: it is read-only (frozen dataclasses and frozen pydantic models). `st.cache_data`
+would unpickle a fresh copy of the whole catalogue on every rerun of every session, which
+was most of the server's time under load (docs/performance.md)."""
 from __future__ import annotations
 
+import hashlib
 import json
 
 import streamlit as st
@@ -20,7 +26,7 @@ def _signature() -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(signature: tuple) -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     try:
@@ -37,8 +43,15 @@ def everything() -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile
     return _load(_signature())
 
 
-@st.cache_data(show_spinner=False)
+def version() -> str:
+    """A short key for the current state of the data files: caches of views derived from the
+    catalogue (keyed on ids) include it, so they follow an edited proposal."""
+    return hashlib.sha1(repr(_signature()).encode()).hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner=False)
 def geojson() -> dict:
+    """The region shapes, shared read-only by every session (never modified by the map builder)."""
     return json.loads(GEOJSON.read_text(encoding="utf-8"))
 
 
