@@ -29,5 +29,6 @@ for note in url_state.notes():
     st.info(note, icon=":material/link:")
 show_problems(problems)
 show_coverage(catalogue)
+st.html("<style>[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}</style>")
 page.run()
 url_state.write_back(url_defaults)

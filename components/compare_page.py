@@ -68,8 +68,6 @@ def render(context: Context) -> None:
     present = set(frame["placement"])
     kinds = [k for k in PLACEMENTS if k in present]
     st.html(legend_html(kinds, references(catalogue.proposals, taxonomy, selection.as_of)))
-    st.caption("Colour = the coded position's own step on that area's scale (Methodology page). It shows where a term sits "
-               "between the outcomes the two sides have sought, not merit; hover a cell for the computation.")
     notes = {a.key: a.description for a in taxonomy.areas}
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k not in ("detail", "cell")}
     cell_clicks.listen(_open_cell)

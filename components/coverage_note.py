@@ -26,5 +26,10 @@ def coverage(catalogue) -> Coverage:
 
 
 def show(catalogue) -> None:
+    """One short line at the top of every page; the full note is on the Methodology page."""
+    st.caption(f":material/event: **{md(coverage(catalogue).line())}.** Later events are not included.")
+
+
+def show_note(catalogue) -> None:
     info = coverage(catalogue)
-    st.caption(f":material/event: **{md(info.line())}.** {md(info.note)}")
+    st.markdown(f"**{md(info.line())}.** {md(info.note)}")

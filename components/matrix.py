@@ -36,8 +36,8 @@ table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linea
 .pm-step {font-size:0.78rem; font-weight:600; display:block;}
 a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
-.pm-legend {display:flex; flex-wrap:wrap; gap:4px 12px; margin:4px 0 8px 0; font-size:0.88rem;}
-.pm-legend span.sw {display:inline-block; min-width:2.2rem; text-align:center; padding:2px 4px; border:1px solid #333; border-radius:3px; margin-right:4px;}
+.pm-legend {display:flex; flex-wrap:wrap; gap:2px 14px; margin:2px 0 6px 0; font-size:0.85rem; line-height:1.5;}
+.pm-legend span.sw {display:inline-block; min-width:1.6rem; text-align:center; padding:0 3px; border:1px solid #333; border-radius:3px; margin-right:3px;}
 /* Phones: one card per area, the chosen proposals stacked inside it, each cell naming its proposal. */
 @media (max-width: 700px) {
   .pm-wrap {max-height:none; overflow:visible; border:none;}
@@ -131,22 +131,20 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
 
 
 def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
-    """Legend: the step colours, the reference markers, the empty kinds that appear, and the evidence borders."""
+    """A compact legend: the step colours, the reference markers, the empty kinds that appear, the evidence borders."""
     ramp = "".join(
         f'<span class="sw" style="background:{c}; color:{text_colour(c)}">{i + 1}</span>' for i, c in enumerate(SCALE_CLASSES[5])
     )
-    items = [f'<span>{ramp} step on the area\'s scale, from the outcome Ukraine has sought (first step) '
-             f'to the outcome Russia has sought (last step); scales with more or fewer steps use the same colours</span>']
+    items = [f"<span>{ramp} the position's step on the area's scale, from the outcome Ukraine has sought (first) "
+             f"to the outcome Russia has sought (last)</span>"]
     if refs is not None:
-        items.append(
-            '<span><span class="sw">U</span>/<span class="sw">R</span> where Ukraine\'s / Russia\'s stated position '
-            f'sits on the same scale. {escape(refs.describe())}</span>'
-        )
+        items.append(f'<span><b>U</b> / <b>R</b> under a cell: where Ukraine\'s / Russia\'s stated position sits. '
+                     f'{escape(refs.describe())}</span>')
     for kind in kinds:
         if kind in BLANK_STYLE:
             style = BLANK_STYLE[kind]
             hatch = "background-image:repeating-linear-gradient(45deg,#E6E6E6 0 6px,#FFF 6px 12px);" if kind in ("not_addressed", "unknown") else ""
-            items.append(f'<span><span class="sw" style="background:{style["bg"]}; color:{style["fg"]}; {hatch}">&nbsp;</span>{escape(PLACEMENTS[kind])}</span>')
+            items.append(f'<span><span class="sw" style="background:{style["bg"]}; {hatch}">&nbsp;</span>{escape(style["word"])}</span>')
     evidence = "".join(
         f'<span><span class="sw" style="border:3px {v["border"]} #222">{v["icon"]}</span>{escape(v["word"])}</span>'
         for v in EVIDENCE_STYLE.values()

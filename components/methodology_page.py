@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.context import Context
+from components.coverage_note import show_note
 from components.matrix import legend_html
 from components.safe_text import md
 from model.compare import PLACEMENTS, references
@@ -56,8 +57,8 @@ media used only as evidence of what its own government says. *Low*: aggregators,
 corroborating source. The seed documents are described one by one on the Sources page; one of them (000) contains statements other
 sources contradict, and one (004) is a partisan opinion piece.
 
-**Coverage.** See the "Data as of" line at the top of every page: it is the date of the newest event the files reflect,
-and later developments are not included.
+**Coverage.** The "Data as of" line at the top of every page is the date of the newest event the files reflect;
+later developments are not included.
 
 **How to add or correct a proposal.** Copy an existing file in `proposals/`, give it a new `id` (the file name must match),
 fill every area (a position or `not_addressed: true` with a reason), cite every position, and run
@@ -65,6 +66,7 @@ fill every area (a position or `not_addressed: true` with a reason), cite every 
 No code change is needed: the app picks the file up on its next rerun. To report an error, open an issue naming the proposal,
 area and source.
 """)
+    show_note(context.catalogue)
     st.subheader("The scales")
     for area in taxonomy.areas:
         if area.scale:
