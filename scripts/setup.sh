@@ -40,6 +40,7 @@ if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing Debian's python${want_version}-venv (the venv module's pip bootstrap is missing)…"
     apt_install "python${want_version}-venv"
+    "$PYTHON" -c 'import ensurepip, venv' || { echo "setup: still no venv/ensurepip in $PYTHON" >&2; exit 1; }
   else
     echo "setup: Python's venv module (ensurepip) is missing. Install it, then run this again:" >&2
     echo "    sudo apt-get install python3-venv      # or python${want_version}-venv" >&2
