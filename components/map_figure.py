@@ -14,7 +14,6 @@ Parsed GeoJSON files and the polygon paths built from them are cached (per file 
 per GeoJSON object), so building the maps for every proposal stays cheap."""
 from __future__ import annotations
 
-import html
 import json
 import math
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ SPLIT_WORDS = "split at the line of contact"
 NO_LATER_LINE = ("No open data for the later line of contact is available here, "
                  "so regions split at the line of contact are hatched, not cut at a line.")
 
-MAP_HEIGHT, ROW_GAP, TOP = 290, 48, 110  # pixels: one map's row, the gap holding the next map's title, top margin
+MAP_HEIGHT, ROW_GAP, TOP = 270, 46, 110  # pixels: one map's row, the gap holding the next map's title, top margin
 CREDIT = "Map data: Natural Earth (public domain)."
 SIMPLIFY_DEGREES = 0.02  # about 1.5 km, well under a pixel on a 400-pixel map of Ukraine
 X_SCALE = math.cos(math.radians(48.5))  # longitude shrunk so Ukraine keeps its shape at 48.5° N
@@ -311,10 +310,11 @@ def _domains(count: int, gap: float) -> list[tuple[float, float]]:
 
 # ---- the figure --------------------------------------------------------------------------------
 
-def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy, columns: int = 3,
+def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy, columns: int = 2,
                    control: dict | None | bool = True) -> go.Figure:
     """One small map per proposal (in the frame's order), coloured by the status it gives each region,
-    with one shared legend below the maps listing every status and the 2022 overlay.
+    with one shared legend below the maps listing every status and the 2022 overlay. Two maps a row by default:
+    on a 1280-pixel screen with the sidebar open each map is then about 380 pixels wide.
 
     `geojson`: Ukraine's regions (None: data/ukraine_regions.geojson). `control`: the GeoJSON of the area
     Russia controlled on 23 Feb 2022 (True: data/ukraine_ru_control_2022-02-23.geojson; False/None: no overlay)."""
@@ -384,8 +384,8 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         traces.append(dict(
             type="scatter", x=[p[0] for p in points], y=[p[1] for p in points], xaxis=xref, yaxis=yref, mode="markers",
             marker={"size": 16, "opacity": 0}, showlegend=False, name=name, customdata=custom,
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}%{customdata[2]}%{customdata[4]}<extra>"
-                          + name.replace("%", "%%") + "</extra>",
+            hovertemplate="<b>%{customdata[0]}</b> · " + name.replace("%", "%%")
+                          + "<br>%{customdata[1]}%{customdata[2]}%{customdata[4]}<extra></extra>",
         ))
         (x0, x1), (y0, y1) = col_domains[col], row_domains[row]
         layout[xkey] = {"domain": [x0, x1], "visible": False, "fixedrange": True, "anchor": yref}
@@ -400,7 +400,8 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         annotations=annotations, height=TOP + plot_height + legend_height,
         title={"text": "Status of each region, by proposal", "font": {"size": 22}},
         font={"family": FONT, "size": 18}, paper_bgcolor="white", plot_bgcolor="white", hovermode="closest",
-        hoverdistance=60, hoverlabel={"font": {"size": 16}, "align": "left"},
+        hoverdistance=60,
+        hoverlabel={"font": {"size": 16, "color": "#111111"}, "align": "left", "bgcolor": "#FFFFFF", "bordercolor": "#333333"},
         margin={"l": 5, "r": 5, "t": TOP, "b": legend_height},
         legend={
             "title": {"text": "<b>Region status</b>  ·  hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole)<br>"
@@ -421,7 +422,8 @@ def _unknown_styles(groups: dict[str, list[str]], style_of: dict[str, StatusStyl
 def _note(row: dict) -> str:
     """The proposal's note on the region; failing that, why its territory position names no region."""
     note = str(row.get("note") or "").strip() or str(row.get("territory_note") or "").strip()
-    return f"<br><i>{_wrap(html.escape(note), 60)}</i>" if note else ""
+    # only < and > are escaped: plotly's hover text reads a few tags but does not decode &quot;
+    return f"<br><i>{_wrap(note.replace('<', '&lt;').replace('>', '&gt;'), 60)}</i>" if note else ""
 
 
 def _evidence(row: dict, labels: dict[str, str]) -> str:
