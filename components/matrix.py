@@ -149,4 +149,6 @@ def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
         f'<span><span class="sw" style="border:3px {v["border"]} #222">{v["icon"]}</span>{escape(v["word"])}</span>'
         for v in EVIDENCE_STYLE.values()
     )
-    return f'{CSS}<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div><div class="pm-legend"><b>Border (how it is known):</b>{evidence}</div>'
+    key = ('<div class="pm-legend"><span><b>Column badge</b> = how the whole document came out (e.g. leaked draft). '
+           '<b>Cell border and badge</b> = how that cell\'s content is known:</span>' + evidence + '</div>')
+    return f'{CSS}<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div>{key}'

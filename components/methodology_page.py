@@ -45,9 +45,12 @@ words ("Not coded on a scale", or "No scale: read the text" for humanitarian and
 """)
     st.html(legend_html(list(PLACEMENTS), references(context.catalogue.proposals, taxonomy, context.selection.as_of)))
     st.markdown("""
-**How each part is known (evidence level).** *Full text*: a published or leaked full text. *Reported*: news reports describing
-the text. *Statements*: officials' public statements. *Not public*: the version exists but this part was never published.
-A leaked draft, a news report and an official text are labelled differently in every view (cell borders, icons and words).
+**Two different questions: how a document came out, and how each cell is known.** The badge under a column's name says how
+the *whole document* came out: published by its authors (a government text), a published paper (non-governmental, e.g. a think
+tank's), published by one side only (e.g. a joint text released by one negotiating party), a leaked draft, described in news
+reports, or set out in speeches and statements. A cell's border and badge say how *that cell's content* is known: *from the text*
+(solid border), *from news reports* (dashed), *from statements* (dotted), or *never made public* (double). They can differ: a
+party's position set out in statements can rest, area by area, on a memorandum whose text was handed over.
 
 **Contested.** A claim is marked ⚠ contested when a named party or source disputes it, or when it rests only on a low-reliability
 source. The app shows who says what, with citations for each side, and never repeats a contested claim as fact.

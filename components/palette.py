@@ -78,11 +78,12 @@ PARTY_LABELS: dict[str, str] = {
     "third_country": "Other states' initiative", "multilateral": "Multilateral summit or coalition",
 }
 
+# How one cell's content is known (the cell border and badge). Distinct words from a document's publication badge.
 EVIDENCE_STYLE: dict[str, dict[str, str]] = {
-    "text": {"border": "solid", "icon": "▣", "word": "Full text"},
-    "reported": {"border": "dashed", "icon": "▤", "word": "Reported"},
-    "statement": {"border": "dotted", "icon": "◎", "word": "Statements"},
-    "unknown": {"border": "double", "icon": "?", "word": "Not public"},
+    "text": {"border": "solid", "icon": "▣", "word": "From the text"},
+    "reported": {"border": "dashed", "icon": "▤", "word": "From news reports"},
+    "statement": {"border": "dotted", "icon": "◎", "word": "From statements"},
+    "unknown": {"border": "double", "icon": "?", "word": "Never made public"},
 }
 
 

@@ -29,16 +29,18 @@ Party = Literal["mediator", "think_tank", "ukraine", "russia", "europe", "histor
 Status = Literal[
     "leaked_draft", "proposed", "stated_position", "superseded", "abandoned", "signed", "expired", "declaration",
 ]
-Publication = Literal["official", "leaked", "reported", "statements"]
+Publication = Literal["official", "leaked", "reported", "statements", "published_paper", "published_by_one_side"]
 
 STATUS_LABELS: dict[str, str] = {
     "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
     "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed",
     "expired": "Signed, no longer in force", "declaration": "Joint statement or declaration",
 }
+# How a whole document came out (the badge in a column header). Distinct words from a cell's evidence level.
 PUBLICATION_LABELS: dict[str, str] = {
-    "official": "Official text", "leaked": "Leaked text", "reported": "Known from news reports",
-    "statements": "Officials' statements",
+    "official": "Published by its authors (government text)", "leaked": "Leaked draft",
+    "reported": "Described in news reports", "statements": "Set out in speeches and statements",
+    "published_paper": "Published paper (non-governmental)", "published_by_one_side": "Published by one side only",
 }
 Evidence = Literal["text", "reported", "statement", "unknown"]
 PointChange = Literal["kept", "amended", "deleted", "new"]
