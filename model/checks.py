@@ -59,6 +59,91 @@ def citations_in(proposal: Proposal) -> Iterator[tuple[tuple, Citation]]:
     for j, note in _items(proposal.contested):
         for i, c in _items(note.citations):
             yield ("contested", j, "citations", i), c
+    for k, line in _items(getattr(proposal, "red_lines", None)):
+        for i, c in _items(line.citations):
+            yield ("red_lines", k, "citations", i), c
+        for j, note in _items(line.contested):
+            for i, c in _items(note.citations):
+                yield ("red_lines", k, "contested", j, "citations", i), c
+
+
+# Red-line conditions: which area's position carries each field (`stance` needs an explicit area).
+RED_LINE_FIELD_AREAS = {
+    "troop_cap": "military_limits", "dmz_width_km": "ceasefire_and_monitoring", "monitors": "ceasefire_and_monitoring",
+    "regions": "territory", "guarantee_type": "security_guarantees", "nato": "alliances", "eu": "alliances",
+    "foreign_troops": "alliances", "sanctions_relief": "sanctions_and_economy", "frozen_assets": "sanctions_and_economy",
+    "g8": "sanctions_and_economy", "amnesty": "accountability", "non_nuclear_status": "nuclear",
+}
+# Numeric fields and the range a red-line number on them may take.
+RED_LINE_NUMBERS = {"troop_cap": (1, 5_000_000), "dmz_width_km": (0, 2_000), "monitors": (0, 1_000_000)}
+TROOP_CAP_WORDS = ("no_cap", "not_addressed", "bracketed", "cap_unspecified")
+
+
+def red_line_area(condition) -> str | None:
+    """The area whose position a red-line condition reads: its own `area`, else the area carrying its field."""
+    return condition.area or RED_LINE_FIELD_AREAS.get((condition.field or "").split(".")[0])
+
+
+def _red_line_codes(condition, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
+    """Problems with one red-line condition: unknown field, area, region or code; numbers out of range."""
+    base, _, region = (condition.field or "").partition(".")
+    if base != "stance" and base not in RED_LINE_FIELD_AREAS:
+        known = ", ".join(["stance", *RED_LINE_FIELD_AREAS, "regions.<region>"])
+        yield ("field",), f"unknown field '{condition.field}'; a red line can test: {known}"
+        return
+    if region and base != "regions":
+        yield ("field",), f"'{condition.field}': only regions take a sub-key (regions.<region>)"
+        return
+    if region and region not in taxonomy.regions:
+        yield ("field",), f"unknown region '{region}'; known: {', '.join(taxonomy.regions)}"
+        return
+    if condition.area is not None and condition.area not in taxonomy.area_keys:
+        yield ("area",), f"unknown area '{condition.area}'; known: {', '.join(taxonomy.area_keys)}"
+        return
+    area = red_line_area(condition)
+    if area is None:
+        yield ("area",), "a condition on 'stance' needs the area whose scale it reads"
+        return
+    codes = [*(condition.one_of or ()), *([condition.equals] if condition.equals else [])]
+    if condition.one_of and len(set(condition.one_of)) != len(condition.one_of):
+        yield ("one_of",), "a code appears twice"
+    numeric = base in RED_LINE_NUMBERS
+    which = "one_of" if condition.one_of else "equals"
+    if base == "regions":
+        allowed = [t.key for t in taxonomy.region_statuses]
+    elif base == "troop_cap":
+        allowed = list(TROOP_CAP_WORDS)
+    elif numeric:
+        allowed = []
+    else:
+        terms = taxonomy.values_for(area, base)
+        allowed = [t.key for t in terms or ()]
+        if not allowed:
+            yield ("field",), f"'{base}' has no coded values in area '{area}'"
+            return
+    for code in codes:
+        if code is not None and code not in allowed:
+            expected = ", ".join(allowed) if allowed else "nothing: use below or at_least"
+            yield (which,), f"unknown value '{code}' for '{condition.field}'; expected one of: {expected}"
+    for kind in ("below", "at_least"):
+        number = getattr(condition, kind)
+        if number is None:
+            continue
+        if not numeric:
+            yield (kind,), f"'{kind}' needs a numeric field ({', '.join(RED_LINE_NUMBERS)}), not '{condition.field}'"
+        else:
+            low, high = RED_LINE_NUMBERS[base]
+            if not low <= number <= high:
+                yield (kind,), f"{number:g} is outside the sane range for {base} ({low:,} to {high:,})"
+
+
+def check_red_lines(proposal: Proposal, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
+    """Each red line's condition names a real field, area, region and codes, and sane numbers."""
+    for k, line in _items(getattr(proposal, "red_lines", None)):
+        if line.condition is None:
+            continue
+        for sub, message in _red_line_codes(line.condition, taxonomy):
+            yield ("red_lines", k, "condition", *sub), message
 
 
 def _position_codes(area: str, position: Position, taxonomy: Taxonomy) -> Iterator[tuple[tuple, str]]:
@@ -179,6 +264,9 @@ def check_proposal(
     for k, point in _items(proposal.points):
         if point.number is not None and numbers.index(point.number) != k:
             add(("points", k, "number"), f"point {point.number} appears twice")
+
+    for loc, message in check_red_lines(proposal, taxonomy):
+        add(loc, message)
 
     inline = proposal.sources or []
     problems.extend(check_citations(inline, pool if pool is not None else inline, citations_in(proposal), parsed, where, seeds_dir))

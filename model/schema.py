@@ -195,6 +195,42 @@ _VALUE_FIELDS = (
 )
 
 
+RED_LINE_KINDS = ("equals", "one_of", "below", "at_least")
+
+
+class RedLineCondition(Frozen):
+    """A machine-checkable condition on one coded field of a position: exactly one of
+    `equals` (a code), `one_of` (codes), `below` / `at_least` (a number, for numeric fields).
+
+    `field` is a position field (`troop_cap`, `nato`, `stance` ...), `regions` (any region) or
+    `regions.<region>`; `area` names the area whose position is read (needed for `stance`, otherwise
+    the area that carries the field). Checked against the taxonomy in `model.checks`."""
+
+    field: Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)?$", max_length=80)]
+    area: Code | None = None
+    equals: Code | None = None
+    one_of: Annotated[list[Code], Field(min_length=1, max_length=20)] | None = None
+    below: Annotated[float, Field(gt=0)] | None = None
+    at_least: Annotated[float, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "RedLineCondition":
+        kinds = [k for k in RED_LINE_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError(f"a condition needs exactly one of {', '.join(RED_LINE_KINDS)} (got {', '.join(kinds) or 'none'})")
+        return self
+
+
+class RedLine(Frozen):
+    """A line a party has stated it will not accept, as a condition the app can check on a plan or proposal."""
+
+    label: Annotated[str, Field(min_length=3, max_length=120)]
+    condition: RedLineCondition
+    note: ShortText | None = None
+    citations: Citations
+    contested: list[ContestedNote] = []
+
+
 class PointLineage(Frozen):
     """How a numbered point relates to a point of the text this proposal revises."""
 
@@ -240,6 +276,7 @@ class Proposal(Frozen):
     positions: dict[Code, Position]
     points: list[Point] = []
     contested: list[ContestedNote] = []
+    red_lines: list[RedLine] = Field(default=[], description="Stated red lines (stated-position files): conditions the plan builder checks")
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
