@@ -13,6 +13,7 @@ from components.pages import ALIAS, PAGES, page_defaults
 from components.coverage_note import show as show_coverage
 from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
+from components.upload import with_session_uploads
 
 st.set_page_config(page_title="Peace proposals compared", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
@@ -20,6 +21,7 @@ catalogue, references, comparators, problems = everything()
 if catalogue is None:
     show_problems(problems)
     st.stop()
+catalogue = with_session_uploads(catalogue)  # this session's uploaded proposals (never stored, never shared)
 
 url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_keys, seed_names()))
 url_defaults = {**defaults(catalogue), **page_defaults(catalogue)}
@@ -31,4 +33,4 @@ show_problems(problems)
 show_coverage(catalogue)
 st.html("<style>[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}</style>")
 page.run()
-url_state.write_back(url_defaults)
+url_state.write_back(url_defaults, page.url_path)

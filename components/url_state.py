@@ -6,7 +6,16 @@ Query parameters are a contract for teachers' links:
 `proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
 `points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids), `as_of` (YYYY-MM: the date of
 the parties' reference positions on the matrix; default the latest), `cell` (`area:proposal`, the
-matrix cell whose sources are open)."""
+matrix cell whose sources are open).
+
+On the Quiz page (`/quiz`) `seed` is the quiz's number: a `seed` made of digits is read as the
+quiz seed (`quiz_seed`), any other `seed` names a seed document (Sources page), so every older
+link keeps working. The quiz also reads `n` (number of questions) and the sidebar's `areas`;
+`seed` and `n` are written back only while the Quiz page is shown.
+
+On the Build page (`/build`) `plan` holds the student's plan (`key-value` pairs joined by '.', e.g.
+`territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`) and `why` the one-line
+justifications (`area~text` joined by '|'); see `model.plan.encode`. Written back only on that page."""
 from __future__ import annotations
 
 import re
@@ -17,10 +26,17 @@ import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
-              "as_of": "as_of", "cell": "open_cell"}
+              "as_of": "as_of", "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
-FLAG_PARAMS = {"only_diff": "only_diff"}
+FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
 NOTES_KEY = "url_notes"
+QUIZ_PAGE = "quiz"
+QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}
+QUIZ_SEED = re.compile(r"^\d{1,9}$")
+QUIZ_N_MAX = 30
+BUILD_PAGE = "build"
+BUILD_PARAMS = {"plan": "plan_code", "why": "plan_why"}  # the Build page's plan: raw text (not split on commas),
+BUILD_PARAM_MAX = 4000                                    # checked item by item by model.plan.decode on that page
 
 
 @dataclass(frozen=True)
@@ -43,9 +59,11 @@ def seed_once(choices: Choices) -> None:
     st.session_state["_url_seeded"] = True
     allowed = {
         "proposals": choices.proposals, "areas": choices.areas, "point_areas": choices.areas,
-        "detail": choices.areas, "points_of": choices.proposals, "seed": choices.seeds,
+        "detail": choices.areas, "points_of": choices.proposals,
+        "seed": lambda v: v in choices.seeds or QUIZ_SEED.match(v),
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
         "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
+        "mode": ["present"], "slide": lambda v: v.isdigit() and 1 <= int(v) <= 9999,
     }
     notes: list[str] = []
     params = st.query_params
@@ -62,7 +80,17 @@ def seed_once(choices: Choices) -> None:
             if good:
                 st.session_state[key] = good
         elif good:
-            st.session_state[key] = good[0]
+            quiz = name == "seed" and QUIZ_SEED.match(good[0])
+            st.session_state[QUIZ_PARAMS["seed"] if quiz else key] = int(good[0]) if quiz else good[0]
+    if "n" in params:
+        n = params.get("n") or ""
+        if n.isdigit() and 1 <= int(n) <= QUIZ_N_MAX:
+            st.session_state[QUIZ_PARAMS["n"]] = int(n)
+        else:
+            notes.append(f"Ignored the number of quiz questions in the link (“n”): {n[:20]} (1 to {QUIZ_N_MAX})")
+    for name, key in BUILD_PARAMS.items():
+        if name in params:
+            st.session_state[key] = (params.get(name) or "")[:BUILD_PARAM_MAX]
     for name, key in FLAG_PARAMS.items():
         if name in params:
             st.session_state[key] = params.get(name) in ("1", "true", "yes")
@@ -79,8 +107,9 @@ def notes() -> list[str]:
     return st.session_state.get(NOTES_KEY, [])
 
 
-def current(defaults: dict[str, object]) -> dict[str, str]:
-    """The query parameters describing the current view (values equal to their defaults left out)."""
+def current(defaults: dict[str, object], page: str | None = None) -> dict[str, str]:
+    """The query parameters describing the current view (values equal to their defaults left out;
+    on the Quiz page its `seed` and `n` are always written, so the link gives the class the same quiz)."""
     wanted: dict[str, str] = {}
     for name, key in {**LIST_PARAMS, **ONE_PARAMS, **FLAG_PARAMS}.items():
         if key not in st.session_state:
@@ -95,11 +124,19 @@ def current(defaults: dict[str, object]) -> dict[str, str]:
             wanted[name] = ",".join(value)
         else:
             wanted[name] = str(value)
+    if page == QUIZ_PAGE:
+        for name, key in QUIZ_PARAMS.items():
+            if st.session_state.get(key) is not None:
+                wanted[name] = str(st.session_state[key])
+    if page == BUILD_PAGE:
+        for name, key in BUILD_PARAMS.items():
+            if st.session_state.get(key):
+                wanted[name] = str(st.session_state[key])
     return wanted
 
 
-def write_back(defaults: dict[str, object]) -> None:
-    """Mirror session state into the query string."""
-    wanted = current(defaults)
+def write_back(defaults: dict[str, object], page: str | None = None) -> None:
+    """Mirror session state into the query string (`page`: the url_path of the page shown)."""
+    wanted = current(defaults, page)
     if {k: ",".join(st.query_params.get_all(k)) for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)
