@@ -11,11 +11,7 @@ matrix cell whose sources are open).
 On the Quiz page (`/quiz`) `seed` is the quiz's number: a `seed` made of digits is read as the
 quiz seed (`quiz_seed`), any other `seed` names a seed document (Sources page), so every older
 link keeps working. The quiz also reads `n` (number of questions) and the sidebar's `areas`;
-`seed` and `n` are written back only while the Quiz page is shown.
-
-On the Build page (`/build`) `plan` holds the student's plan (`key-value` pairs joined by '.', e.g.
-`territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`) and `why` the one-line
-justifications (`area~text` joined by '|'); see `model.plan.encode`. Written back only on that page."""
+`seed` and `n` are written back only while the Quiz page is shown."""
 from __future__ import annotations
 
 import re
@@ -26,17 +22,14 @@ import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
-              "as_of": "as_of", "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
+              "as_of": "as_of", "cell": "open_cell"}
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
-FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
+FLAG_PARAMS = {"only_diff": "only_diff"}
 NOTES_KEY = "url_notes"
 QUIZ_PAGE = "quiz"
 QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}
 QUIZ_SEED = re.compile(r"^\d{1,9}$")
 QUIZ_N_MAX = 30
-BUILD_PAGE = "build"
-BUILD_PARAMS = {"plan": "plan_code", "why": "plan_why"}  # the Build page's plan: raw text (not split on commas),
-BUILD_PARAM_MAX = 4000                                    # checked item by item by model.plan.decode on that page
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,6 @@ def seed_once(choices: Choices) -> None:
         "seed": lambda v: v in choices.seeds or QUIZ_SEED.match(v),
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
         "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
-        "mode": ["present"], "slide": lambda v: v.isdigit() and 1 <= int(v) <= 9999,
     }
     notes: list[str] = []
     params = st.query_params
@@ -88,9 +80,6 @@ def seed_once(choices: Choices) -> None:
             st.session_state[QUIZ_PARAMS["n"]] = int(n)
         else:
             notes.append(f"Ignored the number of quiz questions in the link (“n”): {n[:20]} (1 to {QUIZ_N_MAX})")
-    for name, key in BUILD_PARAMS.items():
-        if name in params:
-            st.session_state[key] = (params.get(name) or "")[:BUILD_PARAM_MAX]
     for name, key in FLAG_PARAMS.items():
         if name in params:
             st.session_state[key] = params.get(name) in ("1", "true", "yes")
@@ -127,10 +116,6 @@ def current(defaults: dict[str, object], page: str | None = None) -> dict[str, s
     if page == QUIZ_PAGE:
         for name, key in QUIZ_PARAMS.items():
             if st.session_state.get(key) is not None:
-                wanted[name] = str(st.session_state[key])
-    if page == BUILD_PAGE:
-        for name, key in BUILD_PARAMS.items():
-            if st.session_state.get(key):
                 wanted[name] = str(st.session_state[key])
     return wanted
 
