@@ -38,6 +38,7 @@ NO_LATER_LINE = ("No open data for the later line of contact is available here, 
                  "so regions split at the line of contact are hatched, not cut at a line.")
 
 MAP_HEIGHT, ROW_GAP, TOP = 270, 46, 110  # pixels: one map's row, the gap holding the next map's title, top margin
+NOTE_MARK = "∅"  # drawn on regions whose status needs a reason ("not addressed by this text")
 CREDIT = "Map data: Natural Earth (public domain)."
 SIMPLIFY_DEGREES = 0.02  # about 1.5 km, well under a pixel on a 400-pixel map of Ukraine
 X_SCALE = math.cos(math.radians(48.5))  # longitude shrunk so Ukraine keeps its shape at 48.5° N
@@ -260,7 +261,7 @@ def status_styles(taxonomy: Taxonomy) -> list[StatusStyle]:
                 legend = f"{legend} ({SPLIT_WORDS})"
             legend += " · hatched"
         if term.needs_note:  # e.g. "not addressed by this text": always comes with a reason, shown on hover
-            legend += " · reason on hover"
+            legend += f" ({NOTE_MARK} on the map) · reason on hover"
         dash = "dot" if term.needs_note else "solid"  # white with a dotted outline: a gap the text leaves
         styles.append(StatusStyle(term.key, term.label, legend, color, pattern, dash, term.split))
     styles.append(StatusStyle(NOT_MENTIONED, NOT_MENTIONED_LABEL, NOT_MENTIONED_LABEL,
@@ -326,6 +327,7 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
     styles = status_styles(taxonomy)
     style_of = {s.key: s for s in styles}
     evidence = {t.key: t.label for t in taxonomy.evidence_levels}
+    noted = {t.key for t in taxonomy.region_statuses if t.needs_note}
 
     names = list(dict.fromkeys(frame["proposal_name"]))
     cols = max(1, min(columns, len(names)))
@@ -375,6 +377,12 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
             xs, ys = held
             traces.append(_control_trace(xs, ys, (xref, yref), halo=True, showlegend=False))
             traces.append(_control_trace(xs, ys, (xref, yref), showlegend=False))
+        # a mark on regions whose status needs a reason (not addressed): white alone is too close to "not named"
+        marked = [r["iso"] for r in data if r["status"] in noted and r["iso"] in regions.labels]
+        if marked:
+            traces.append(dict(type="scatter", x=[regions.labels[i][0] for i in marked], y=[regions.labels[i][1] for i in marked],
+                               xaxis=xref, yaxis=yref, mode="text", text=[NOTE_MARK] * len(marked), showlegend=False,
+                               textfont={"size": 17, "color": "#000000"}, hoverinfo="skip", name=NOTE_MARK))
         # hover: an invisible marker on each region's label point; the nearest one answers
         hovered = [r for r in data if r["iso"] in regions.labels]
         extra = [iso for iso in regions.labels if iso not in present]

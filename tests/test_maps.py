@@ -153,3 +153,14 @@ def test_shapes_are_cached_and_keep_neighbours_joined():
         return {(round(float(x), 4), round(float(y), 4)) for x, y in zip(xs, ys) if np.isfinite(x)}
     shared = points("UA-14") & points("UA-23")
     assert len(shared) >= 3
+
+
+@pytest.mark.parametrize("status", NEEDS_NOTE, ids=lambda t: t.key)
+def test_not_addressed_marked_on_the_map_not_colour_alone(status):
+    from components.map_figure import NOTE_MARK
+
+    fig = _maps(_proposal("marked", {"crimea": status.key}, {"crimea": REASON}), _proposal("unmarked", {}))
+    marks = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert len(marks) == 1 and list(marks[0].text) == [NOTE_MARK] and marks[0].xaxis == "x"
+    entry = next(t for t in _legend(fig) if t.legendgroup == status.key)
+    assert NOTE_MARK in entry.name
