@@ -63,6 +63,17 @@ sources contradict, and one (004) is a partisan opinion piece.
 **Coverage.** The "Data as of" line at the top of every page is the date of the newest event the files reflect;
 later developments are not included.
 
+**How "most resembles" is computed (Build a plan).** The plan builder compares a plan with every proposal over the coded
+fields both give. Each area with a scale counts once: the steps between the two choices divided by the scale's length
+(steps − 1), so 0 is the same step and 1 is opposite ends. The army cap counts once when both give a number: the difference of
+the base-10 logarithms of the two caps, at most 1 (600,000 against 800,000 gives 0.12; a factor of ten or more gives 1). The
+regions count once together: for each region both give an ordered status (from *Ukrainian* to *Russian de jure*, in the
+taxonomy's order), the steps apart divided by the number of statuses minus one, averaged over those regions. The distance is
+the mean of these numbers, from 0 to 1. A proposal is ranked only when it shares at least three such fields with the plan (all of
+them, when the plan codes fewer); ties go to the proposal sharing more fields, then to the newer one. The builder also checks
+each party's stated red lines, listed with their sources in the stated-position files as a condition on one field, for the
+same snapshots as the **U** and **R** markers.
+
 **How to add or correct a proposal.** Copy an existing file in `proposals/`, give it a new `id` (the file name must match),
 fill every area (a position or `not_addressed: true` with a reason), cite every position, and run
 `python -m model.validate`. It prints `N proposals OK`, or one line per problem as `file:line: field: message`.
