@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import cell_clicks, position_detail, url_state
 from components.context import Context
+from components.data import version
 from components.matrix import legend_html, matrix_html
 from components.safe_text import md
 from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
@@ -42,6 +43,25 @@ def _show_open_cell(context: Context, placed) -> None:
     _cell_dialog(proposal, area, placed[(area, pid)], context.catalogue.taxonomy)
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _matrix(data_version: str, ids: tuple[str, ...], areas: tuple[str, ...], as_of: str | None,
+            here: tuple[tuple[str, str], ...], _context: Context) -> tuple[str, str]:
+    """The legend and the matrix HTML for one selection: pure, so cached on what they depend on
+    (the data files' version, the chosen ids and areas, the as-of month and the link's other parameters)."""
+    catalogue, selection = _context.catalogue, _context.selection
+    taxonomy = catalogue.taxonomy
+    placed = placements(selection.proposals, catalogue.proposals, taxonomy, as_of)
+    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, list(areas), placed=placed)
+    present = set(frame["placement"])
+    kinds = [k for k in PLACEMENTS if k in present]
+    legend = legend_html(kinds, references(catalogue.proposals, taxonomy, as_of))
+    notes = {a.key: a.description for a in taxonomy.areas}
+    link_params = dict(here)
+    matrix = matrix_html(frame, selection.proposals, notes,
+                         lambda area, pid: "?" + urlencode({**link_params, "cell": f"{area}:{pid}"}))
+    return legend, matrix
+
+
 def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
@@ -63,16 +83,13 @@ def render(context: Context) -> None:
         if not areas:
             st.info("The chosen proposals agree on every chosen area.")
             st.stop()
-    placed = placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of)
-    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, areas, placed=placed)
-    present = set(frame["placement"])
-    kinds = [k for k in PLACEMENTS if k in present]
-    st.html(legend_html(kinds, references(catalogue.proposals, taxonomy, selection.as_of)))
-    notes = {a.key: a.description for a in taxonomy.areas}
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k not in ("detail", "cell")}
+    legend, matrix = _matrix(version(), tuple(p.id for p in selection.proposals), tuple(areas), selection.as_of,
+                             tuple(sorted(here.items())), _context=context)
+    st.html(legend)
     cell_clicks.listen(_open_cell)
-    st.html(matrix_html(frame, selection.proposals, notes,
-                        lambda area, pid: "?" + urlencode({**here, "cell": f"{area}:{pid}"})))
+    st.html(matrix)
+    placed = placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of)
     _show_open_cell(context, placed)
 
     st.subheader("Every chosen proposal on one area", anchor="sources")
@@ -88,7 +105,8 @@ def render(context: Context) -> None:
                     position_detail.show(proposal, area, placed[(area, proposal.id)], taxonomy)
 
     st.subheader("Download")
-    tidy = tidy_frame(selection.proposals, taxonomy)
-    st.download_button("Download the tidy table (CSV) for the chosen proposals", tidy.to_csv(index=False),
+    chosen = selection.proposals
+    st.download_button("Download the tidy table (CSV) for the chosen proposals",
+                       lambda: tidy_frame(chosen, taxonomy).to_csv(index=False),  # built only when clicked
                        file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:")
     st.caption("One row per proposal, area and field: the same columns as `python -m model.export --format csv`.")
