@@ -8,6 +8,7 @@ import streamlit as st
 
 from components import charts_page, compare_page, diff_page, methodology_page, points_page, sources_page, timeline_page
 from components import quiz_page, upload
+from components import build_page
 from components.context import Context
 from components.data import seed_names
 
@@ -54,6 +55,7 @@ PAGES = [
     PageSpec("Versions", ":material/compare_arrows:", "versions", diff_page.render),
     PageSpec("Timeline", ":material/timeline:", "timeline", timeline_page.render),
     PageSpec("Sources", ":material/menu_book:", "sources", sources_page.render),
+    PageSpec("Build a plan", ":material/construction:", "build", build_page.render),
     PageSpec("Quiz", ":material/quiz:", "quiz", quiz_page.render),
     PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render),
     PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render),
