@@ -11,7 +11,11 @@ matrix cell whose sources are open).
 On the Quiz page (`/quiz`) `seed` is the quiz's number: a `seed` made of digits is read as the
 quiz seed (`quiz_seed`), any other `seed` names a seed document (Sources page), so every older
 link keeps working. The quiz also reads `n` (number of questions) and the sidebar's `areas`;
-`seed` and `n` are written back only while the Quiz page is shown."""
+`seed` and `n` are written back only while the Quiz page is shown.
+
+On the Build page (`/build`) `plan` holds the student's plan (`key-value` pairs joined by '.', e.g.
+`territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`) and `why` the one-line
+justifications (`area~text` joined by '|'); see `model.plan.encode`. Written back only on that page."""
 from __future__ import annotations
 
 import re
@@ -30,6 +34,9 @@ QUIZ_PAGE = "quiz"
 QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}
 QUIZ_SEED = re.compile(r"^\d{1,9}$")
 QUIZ_N_MAX = 30
+BUILD_PAGE = "build"
+BUILD_PARAMS = {"plan": "plan_code", "why": "plan_why"}  # the Build page's plan: raw text (not split on commas),
+BUILD_PARAM_MAX = 4000                                    # checked item by item by model.plan.decode on that page
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,9 @@ def seed_once(choices: Choices) -> None:
             st.session_state[QUIZ_PARAMS["n"]] = int(n)
         else:
             notes.append(f"Ignored the number of quiz questions in the link (“n”): {n[:20]} (1 to {QUIZ_N_MAX})")
+    for name, key in BUILD_PARAMS.items():
+        if name in params:
+            st.session_state[key] = (params.get(name) or "")[:BUILD_PARAM_MAX]
     for name, key in FLAG_PARAMS.items():
         if name in params:
             st.session_state[key] = params.get(name) in ("1", "true", "yes")
@@ -116,6 +126,10 @@ def current(defaults: dict[str, object], page: str | None = None) -> dict[str, s
     if page == QUIZ_PAGE:
         for name, key in QUIZ_PARAMS.items():
             if st.session_state.get(key) is not None:
+                wanted[name] = str(st.session_state[key])
+    if page == BUILD_PAGE:
+        for name, key in BUILD_PARAMS.items():
+            if st.session_state.get(key):
                 wanted[name] = str(st.session_state[key])
     return wanted
 
