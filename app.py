@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import url_state
+from components import present_mode, url_state
 from components.context import Context
 from components.data import everything, seed_names
 from components.pages import ALIAS, PAGES, page_defaults
@@ -15,7 +15,8 @@ from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
 from components.upload import with_session_uploads
 
-st.set_page_config(page_title="Peace proposals compared", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+st.set_page_config(page_title="Peace proposals compared", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide",
+                   initial_sidebar_state="collapsed" if present_mode.active() else "auto")
 
 catalogue, references, comparators, problems = everything()
 if catalogue is None:
@@ -27,10 +28,13 @@ url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_key
 url_defaults = {**defaults(catalogue), **page_defaults(catalogue)}
 context = Context(catalogue, references, comparators, show_sidebar(catalogue), url_defaults)
 page = st.navigation([spec.as_page(context) for spec in PAGES] + [ALIAS.alias(context)])
-for note in url_state.notes():
-    st.info(note, icon=":material/link:")
-show_problems(problems)
-show_coverage(catalogue)
-st.html("<style>[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}</style>")
-page.run()
+if present_mode.active():  # mode=present: the selection as slides, no sidebar or chrome
+    present_mode.show(context)
+else:
+    for note in url_state.notes():
+        st.info(note, icon=":material/link:")
+    show_problems(problems)
+    show_coverage(catalogue)
+    st.html("<style>[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}</style>")
+    page.run()
 url_state.write_back(url_defaults, page.url_path)

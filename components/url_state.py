@@ -26,9 +26,9 @@ import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
-              "as_of": "as_of", "cell": "open_cell"}
+              "as_of": "as_of", "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
-FLAG_PARAMS = {"only_diff": "only_diff"}
+FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
 NOTES_KEY = "url_notes"
 QUIZ_PAGE = "quiz"
 QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}
@@ -63,6 +63,7 @@ def seed_once(choices: Choices) -> None:
         "seed": lambda v: v in choices.seeds or QUIZ_SEED.match(v),
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
         "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
+        "mode": ["present"], "slide": lambda v: v.isdigit() and 1 <= int(v) <= 9999,
     }
     notes: list[str] = []
     params = st.query_params
