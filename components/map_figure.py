@@ -40,7 +40,7 @@ NO_LATER_LINE = ("No open data for the later line of contact is available here, 
 MAP_HEIGHT, ROW_GAP, TOP = 270, 46, 110  # pixels: one map's row, the gap holding the next map's title, top margin
 NOTE_MARK = "∅"  # drawn on regions whose status needs a reason ("not addressed by this text")
 CREDIT = "Map data: Natural Earth (public domain)."
-SIMPLIFY_DEGREES = 0.02  # about 1.5 km, well under a pixel on a 400-pixel map of Ukraine
+SIMPLIFY_DEGREES = 0.02  # about 2 km: under a pixel on a 380-pixel-wide map of Ukraine
 X_SCALE = math.cos(math.radians(48.5))  # longitude shrunk so Ukraine keeps its shape at 48.5° N
 KYIV_CITY = "UA-30"  # sits in Kyiv Oblast's hole: drawn after the other regions, on top
 
