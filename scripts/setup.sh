@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PYTHON_SET="${PYTHON:+yes}"   # an explicit PYTHON also asks for a .venv of that version
 PYTHON="${PYTHON:-python3}"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
@@ -48,16 +49,19 @@ if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   fi
 fi
 
-# Is .venv usable? Its python must run, be the wanted version, and have pip.
+# Is .venv usable? Its python must run, be 3.11 or newer (the PYTHON given, if one was), and have pip.
 venv_ok() {
-  [ -x .venv/bin/python ] || return 1
+  [ -x .venv/bin/python ] || { echo "setup: .venv has no runnable bin/python"; return 1; }
   local have
-  have="$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" || return 1
-  [ "$have" = "$want_version" ] || { echo "setup: .venv has Python $have, wanted $want_version"; return 1; }
+  have="$(.venv/bin/python -c 'import sys; assert sys.version_info >= (3, 11); print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" \
+    || { echo "setup: .venv's python does not run or is older than 3.11"; return 1; }
+  if [ -n "$PYTHON_SET" ] && [ "$have" != "$want_version" ]; then
+    echo "setup: .venv has Python $have, PYTHON=$PYTHON is $want_version"; return 1
+  fi
   .venv/bin/python -m pip --version >/dev/null 2>&1 || { echo "setup: .venv has no working pip"; return 1; }
 }
 if [ -e .venv ] && ! venv_ok; then
-  echo "setup: .venv is half-built or broken: rebuilding it"
+  echo "setup: rebuilding .venv (reason above)"
   rm -rf .venv
 fi
 if [ ! -e .venv ]; then
