@@ -17,7 +17,9 @@ export default function(component) {
   const { setTriggerValue } = component;
   const handler = (event) => {
     if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
-    const cell = event.target && event.target.closest ? event.target.closest("td[data-cell]") : null;
+    const target = event.target && event.target.closest ? event.target : null;
+    if (!target || target.closest(".gl")) return;  // a glossary term opens its own explanation
+    const cell = target.closest("td[data-cell]");
     if (!cell) return;
     event.preventDefault();
     event.stopPropagation();

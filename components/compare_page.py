@@ -8,11 +8,13 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import cell_clicks, position_detail, url_state
+from components import present_mode
 from components.context import Context
 from components.data import version
 from components.matrix import legend_html, matrix_html
 from components.safe_text import md
 from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
+from model.glossary import load_glossary
 from model.tidy import tidy_frame
 
 
@@ -58,7 +60,7 @@ def _matrix(data_version: str, ids: tuple[str, ...], areas: tuple[str, ...], as_
     notes = {a.key: a.description for a in taxonomy.areas}
     link_params = dict(here)
     matrix = matrix_html(frame, selection.proposals, notes,
-                         lambda area, pid: "?" + urlencode({**link_params, "cell": f"{area}:{pid}"}))
+                         lambda area, pid: "?" + urlencode({**link_params, "cell": f"{area}:{pid}"}), load_glossary())
     return legend, matrix
 
 
@@ -66,6 +68,7 @@ def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Peace proposals side by side")
+    present_mode.button()
     st.caption("Rows are issue areas, columns are proposals. Each cell is a short summary in our words: "
                "click or tap a cell to read its full position and the exact source passages.")
     if not selection.proposals or not selection.areas:
@@ -110,3 +113,4 @@ def render(context: Context) -> None:
                        lambda: tidy_frame(chosen, taxonomy).to_csv(index=False),  # built only when clicked
                        file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:")
     st.caption("One row per proposal, area and field: the same columns as `python -m model.export --format csv`.")
+    present_mode.handout_button(context, areas)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from components.palette import BLANK_STYLE, EVIDENCE_STYLE, SCALE_CLASSES, step_colour, text_colour
 from model.compare import PLACEMENTS, References
+from model.glossary import Glossary, mark_html
 from model.schema import PUBLICATION_LABELS, Proposal
 
 CSS = """
@@ -34,6 +35,10 @@ table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linea
 .pm-strip i.on {height:1rem; margin-top:-0.15rem; border:2px solid #000; box-shadow:0 0 0 2px #FFF;}
 .pm-strip b {font-size:0.72rem; line-height:1; text-align:center; font-weight:700;}
 .pm-step {font-size:0.78rem; font-weight:600; display:block;}
+.gl {border-bottom:2px dotted currentColor; cursor:help; position:relative; outline-offset:2px;}
+.gl .gl-tip {display:none; position:absolute; left:0; top:1.5em; z-index:20; width:15rem; background:#111; color:#FFF;
+  padding:6px 8px; border-radius:4px; font-size:0.85rem; font-weight:normal; line-height:1.3; text-align:left;}
+.gl:focus .gl-tip, .gl:focus-within .gl-tip {display:block;}
 a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
 .pm-legend {display:flex; flex-wrap:wrap; gap:2px 14px; margin:2px 0 6px 0; font-size:0.85rem; line-height:1.5;}
@@ -73,7 +78,7 @@ def step_strip(steps: int, step: int | None, first: int | None, last: int | None
     return f'<span class="pm-strip" aria-hidden="true" style="grid-template-columns:repeat({steps},1fr)">{boxes}{marks}</span>'
 
 
-def _cell(row: pd.Series, href: str | None, who: str) -> str:
+def _cell(row: pd.Series, href: str | None, who: str, glossary: Glossary | None = None) -> str:
     kind = row["placement"]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
     if kind == "placed":
@@ -99,7 +104,7 @@ def _cell(row: pd.Series, href: str | None, who: str) -> str:
         f'style="background:{bg}; color:{fg}; border-style:{evidence["border"]};">'
         f'<span class="who">{escape(who)}</span>'
         f'<span class="scale">{escape(head)}</span>{second}{strip}'
-        f'<span class="text">{escape(short_text(row["text"]))}</span>'
+        f'<span class="text">{mark_html(short_text(row["text"]), glossary) if glossary else escape(short_text(row["text"]))}</span>'
         f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}'
         + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources</a>' if href else "")
         + '</span></td>'
@@ -107,7 +112,7 @@ def _cell(row: pd.Series, href: str | None, who: str) -> str:
 
 
 def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: dict[str, str],
-                cell_link: Callable[[str, str], str] | None = None) -> str:
+                cell_link: Callable[[str, str], str] | None = None, glossary: Glossary | None = None) -> str:
     """The matrix table. `frame` is `model.compare.matrix_frame` output; `cell_link(area, proposal_id)` is the
     link that opens one cell's sources (the current view's URL with `cell=<area>:<proposal>`)."""
     head = "".join(
@@ -120,7 +125,7 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
     for area, group in frame.groupby("area", sort=False):
         title = group["area_title"].iloc[0]
         cells = "".join(
-            _cell(row, cell_link(area, row["proposal"]) if cell_link else None, names[row["proposal"]])
+            _cell(row, cell_link(area, row["proposal"]) if cell_link else None, names[row["proposal"]], glossary)
             for _, row in group.iterrows()
         )
         body.append(f'<tr><th class="area" scope="row">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')

@@ -6,6 +6,7 @@ from typing import Callable
 
 import streamlit as st
 
+from components import glossary_view
 from components import charts_page, compare_page, diff_page, methodology_page, points_page, sources_page, timeline_page
 from components import quiz_page, upload
 from components import build_page
@@ -58,6 +59,7 @@ PAGES = [
     PageSpec("Build a plan", ":material/construction:", "build", build_page.render),
     PageSpec("Quiz", ":material/quiz:", "quiz", quiz_page.render),
     PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render),
+    PageSpec("Glossary", ":material/dictionary:", "glossary", glossary_view.render),
     PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render),
 ]
 

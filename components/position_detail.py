@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
+from components.glossary_view import term_buttons
 from components.palette import EVIDENCE_STYLE
 from components.safe_text import md, md_url
 from model.compare import PLACEMENTS, Placement
@@ -83,6 +84,7 @@ def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy
         st.markdown(f"**{position.silence()}.** {md(position.reason)}")
         return
     st.markdown(md(position.summary or ""))
+    term_buttons(position.summary or "", key=f"{proposal.id}_{area}")
     st.markdown(f"**Colour:** {PLACEMENTS[placement.kind]}. *{md(placement.explanation)}*")
     values = coded_values(area, position, taxonomy)
     if values:  # st.table renders markdown in cells
