@@ -72,6 +72,16 @@ def _restart(signature: tuple) -> None:
         del st.session_state[key]
 
 
+def _marked_option(q: Question, k: int, chosen: int) -> str:
+    """An option after the answer: the right one ticked, a wrong choice crossed (words too, not only colour)."""
+    text = f"{LETTERS[k]}. {md(q.options[k].label)}"
+    if k == q.answer:
+        return f":green[:material/check_circle:] **{text}** — {'your answer, ' if k == chosen else ''}correct"
+    if k == chosen:
+        return f":red[:material/cancel:] ~~{text}~~ — your answer"
+    return f":gray[:material/radio_button_unchecked:] {text}"
+
+
 @st.fragment
 def _play(questions: list[Question], signature: tuple) -> None:
     """One question at a time; only this part reruns when a student answers."""
@@ -91,13 +101,13 @@ def _play(questions: list[Question], signature: tuple) -> None:
     with st.container(border=True, key="quiz_card"):
         st.caption(f"Question {i + 1} of {len(questions)}" + (" · about a disputed claim" if q.about_dispute else ""))
         st.markdown(f"#### {md(q.prompt)}")
-        done = i in answers
-        st.radio("Your answer", range(len(q.options)), format_func=lambda k: f"{LETTERS[k]}. {q.options[k].label}",
-                 index=answers.get(i) if done else None, key=f"quiz_choice_{i}", disabled=done, label_visibility="collapsed")
-        if not done:
+        if i not in answers:
+            st.radio("Your answer", range(len(q.options)), format_func=lambda k: f"{LETTERS[k]}. {q.options[k].label}",
+                     index=None, key=f"quiz_choice_{i}", label_visibility="collapsed")
             st.button("Check my answer", type="primary", on_click=_answer, args=(signature, i), key=f"quiz_check_{i}",
                       icon=":material/check:")
             return
+        st.markdown("  \n".join(_marked_option(q, k, answers[i]) for k in range(len(q.options))))
         if answers[i] == q.answer:
             st.success(f"Correct: **{md(q.correct.label)}**", icon=":material/check_circle:")
         else:
@@ -117,32 +127,35 @@ def render(context: Context) -> None:
     if st.session_state.get("quiz_seed") is None:
         _new_seed()
     st.session_state.setdefault("quiz_n", DEFAULT_QUESTIONS)
-    with st.container(horizontal=True, vertical_alignment="bottom", key="quiz_settings"):
-        st.number_input("Quiz number", min_value=0, max_value=999_999_999, step=1, key="quiz_seed", width=160,
-                        help="Also called the seed. The same number (with the same areas) gives the same quiz.")
-        st.number_input("Questions", min_value=1, max_value=QUIZ_N_MAX, step=1, key="quiz_n", width=120)
-        st.button("New quiz", on_click=_new_seed, icon=":material/casino:", key="quiz_new")
     seed, n = int(st.session_state["quiz_seed"]), int(st.session_state["quiz_n"])
     chosen = context.selection.areas
     areas = None if set(chosen) >= set(taxonomy.area_keys) else tuple(chosen)
+    scope = "all issue areas" if areas is None else ", ".join(taxonomy.area(a).title for a in areas)
+    questions = _questions(context, seed, n, areas) if areas != () else []
+    st.markdown(f"**Quiz {seed}** · {len(questions)} questions · on {md(scope)}")
+    with st.expander("Change the quiz · teacher's answer key", icon=":material/tune:"):
+        with st.container(horizontal=True, vertical_alignment="bottom", key="quiz_settings"):
+            st.number_input("Quiz number", min_value=0, max_value=999_999_999, step=1, key="quiz_seed", width=160,
+                            help="Also called the seed. The same number (with the same areas) gives the same quiz.")
+            st.number_input("Questions", min_value=1, max_value=QUIZ_N_MAX, step=1, key="quiz_n", width=160)
+            st.button("New quiz", on_click=_new_seed, icon=":material/casino:", key="quiz_new")
+        st.caption("The issue areas asked about are the ones chosen in the sidebar. Everyone who opens this "
+                   f"page's link (`{_link(seed, n, areas)}`) gets the same questions in the same order.")
+        if questions:
+            link, titles = _link(seed, n, areas), [taxonomy.area(a).title for a in areas] if areas else []
+            st.download_button("Teacher's answer key (printable)", lambda: answer_key_html(questions, seed, link, titles),
+                               file_name=f"quiz-{seed}-answer-key.html", mime="text/html", icon=":material/print:",
+                               on_click="ignore", key="quiz_key",
+                               help="A web page with the questions, then the answers and their sources on a new "
+                                    "printed page. Open it and print it from the browser.")
     if areas == ():
         st.info("Choose at least one issue area in the sidebar.", icon=":material/filter_alt:")
         st.stop()
-    st.caption(("On all issue areas" if areas is None else "On " + ", ".join(taxonomy.area(a).title for a in areas))
-               + " (choose areas in the sidebar).")
-    questions = _questions(context, seed, n, areas)
     if not questions:
         st.info("No question can be made from the data on these areas. Choose more areas in the sidebar.", icon=":material/info:")
         st.stop()
     if len(questions) < n:
         st.caption(f"The data on these areas gives {len(questions)} questions.")
-    link = _link(seed, n, areas)
-    titles = [taxonomy.area(a).title for a in areas] if areas else []
-    st.download_button("Teacher's answer key (printable)", lambda: answer_key_html(questions, seed, link, titles),
-                       file_name=f"quiz-{seed}-answer-key.html", mime="text/html", icon=":material/print:",
-                       on_click="ignore", key="quiz_key",
-                       help="A web page with the questions, then the answers and their sources on a new printed page. "
-                            "Open it and print it from the browser.")
     _play(questions, (seed, n, areas))
     skipped = skipped_kinds(without_uploads(context.catalogue))
     if skipped:

@@ -116,8 +116,10 @@ def _remove(pid: str) -> None:
 def problem_line(problem: Problem) -> str:
     """One problem in plain words: its line, the field it is about, and what is wrong (escaped markdown)."""
     where = f"Line {problem.line}" if problem.line else "The whole file"
-    field = " › ".join(problem.field.split(".")) if problem.field else ""
-    return f"- **{where}**" + (f" · `{md(field)}`" if field else "") + f": {md(problem.message)}"
+    field = " › ".join(problem.field.split(".")).replace("`", "'") if problem.field else ""
+    field = " ".join(field.split())  # a YAML key may hold line breaks
+    message = problem.message.replace("Input should be", "must be").replace("Field required", "missing")
+    return f"- **{where}**" + (f" · `{field}`" if field else "") + f": {md(message)}"
 
 
 def _show_result(result: Result | None) -> None:
@@ -158,7 +160,7 @@ def render(context: Context) -> None:
         st.info("None yet. A valid file appears here and in every view.", icon=":material/upload_file:")
     for p in uploads:
         with st.container(border=True):
-            st.markdown(f"**{md(p.short_name)}** · {md(p.date)} · id `{md(p.id)}`  \n{md(p.summary)}")
+            st.markdown(f"**{md(p.short_name)}** · {md(p.date)} · id `{p.id}`  \n{md(p.summary)}")
             st.caption(MARK)
             st.button("Remove from this session", key=f"remove_upload_{p.id}", on_click=_remove, args=(p.id,),
                       icon=":material/delete:")

@@ -21,8 +21,8 @@ Rules every question follows:
 
 Question kinds are listed in `KINDS`. A kind whose data is missing is skipped
 (`Kind.available`); `skipped_kinds` says which and why, so the page can tell
-teachers. "Whose red line does this term cross?" waits for `red_lines` in the
-stated-position files.
+teachers. "Whose red line does this term cross?" is such a kind for now: it is left
+for the red-line work (see `KINDS`).
 """
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ MAX_QUESTIONS = 30
 DEFAULT_QUESTIONS = 10
 MAX_OPTIONS = 4  # the correct answer and up to three distractors
 MIN_OPTIONS = 3
+MAX_PROOFS = 3  # citations shown with an answer (the position's first ones)
 UNINFORMATIVE = ("not_addressed", "unspecified")  # region statuses never asked as the answer (they may be distractors)
 GENERIC_WORDS = {"ukraine", "russia", "us", "the"}  # first words of short names that do not give a proposal away
 
@@ -277,7 +278,7 @@ def which_proposal(facts: Facts) -> Iterator[Draft]:
                 correct=Option(name(p), facts.fact(p, area, field_, value)),
                 distractors=facts.proposal_options(area, field_, value, {p.id}),
                 explanation=f"{name(p)}, {p.date}: {facts.field_title(area, field_)} — {facts.label(area, field_, value)}.",
-                evidence=evidence_of(p, position.citations),
+                evidence=evidence_of(p, position.citations)[:MAX_PROOFS],
             )
 
 
@@ -300,7 +301,7 @@ def what_value(facts: Facts) -> Iterator[Draft]:
                 correct=Option(label, facts.fact(p, area, field_, value)),
                 distractors=facts.value_options(area, field_, {label}, {p.id}),
                 explanation=f"{name(p)}, {p.date}: {topic} — {label}.",
-                evidence=evidence_of(p, p.positions[area].citations),
+                evidence=evidence_of(p, p.positions[area].citations)[:MAX_PROOFS],
             )
 
 
@@ -361,7 +362,7 @@ def what_changed(facts: Facts) -> Iterator[Draft]:
                 correct=Option(new_label, facts.fact(later, area, key, new)),
                 distractors=facts.value_options(area, key, {new_label, old_label}, {later.id, earlier.id}),
                 explanation=f"{topic}: “{old_label}” in {name(earlier)} became “{new_label}” in {name(later)}.",
-                evidence=evidence_of(later, after.citations) + evidence_of(earlier, before.citations)[:1],
+                evidence=evidence_of(later, after.citations)[:MAX_PROOFS - 1] + evidence_of(earlier, before.citations)[:1],
             )
 
 
@@ -388,7 +389,7 @@ def about_dispute(facts: Facts) -> Iterator[Draft]:
                     correct=Option(name(p), Fact(p.id, area, "contested", "yes")),
                     distractors=others,
                     explanation=f"{name(p)}, {p.date}. Disputed by: {note.disputed_by}" + (f" — {note.detail}" if note.detail else ""),
-                    evidence=evidence_of(p, note.citations),
+                    evidence=evidence_of(p, note.citations)[:MAX_PROOFS],
                     about_dispute=True,
                 )
 
@@ -404,8 +405,7 @@ def _has_red_lines(catalogue: Catalogue) -> bool:
 
 
 def red_line_crossed(facts: Facts) -> Iterator[Draft]:
-    """'Whose red line does this term cross?' Needs `red_lines` in the stated-position files (issue 10, item 1);
-    until then `available` is False and the kind is skipped."""
+    """'Whose red line does this term cross?' Not written yet (see `KINDS`): skipped until it is."""
     return iter(())
 
 
@@ -415,8 +415,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("how_known", "How is this text known?", how_known),
     Kind("what_changed", "What changed between two versions?", what_changed),
     Kind("about_dispute", "Which proposal is this disputed claim about?", about_dispute),
-    Kind("red_line_crossed", "Whose red line does this term cross?", red_line_crossed, _has_red_lines,
-         "no stated position lists red lines yet"),
+    # Left for the red-line work (issue 10, item 1): red lines are now data (`Proposal.red_lines`, checked by
+    # `model.plan.crossed_red_lines`); once `red_line_crossed` is written, make `available=_has_red_lines`.
+    Kind("red_line_crossed", "Whose red line does this term cross?", red_line_crossed, lambda catalogue: False,
+         "to come, with the parties' red lines"),
 )
 
 

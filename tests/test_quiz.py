@@ -244,7 +244,7 @@ def test_quiz_page_follows_the_link_and_keeps_score(catalogue):
 def test_quiz_areas_come_from_the_sidebar():
     at = quiz_app(seed="7", n="3", areas="territory")
     assert not at.exception
-    assert any("On Territory" in c.value for c in at.caption)
+    assert any("on Territory" in m.value for m in at.markdown)
 
 
 def test_a_seed_document_link_still_opens_on_sources():
