@@ -112,5 +112,5 @@ def render(context: Context) -> None:
     st.download_button("Download the tidy table (CSV) for the chosen proposals",
                        lambda: tidy_frame(chosen, taxonomy).to_csv(index=False),  # built only when clicked
                        file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:")
-    st.caption("One row per proposal, area and field: the same columns as `python -m model.export --format csv`.")
+    st.caption("One row per proposal, area and field, with the sources behind each value.")
     present_mode.handout_button(context, areas)

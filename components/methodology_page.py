@@ -11,13 +11,22 @@ from components.safe_text import md
 from model.compare import PLACEMENTS, references
 
 
+CONTRIBUTORS = """
+Copy an existing file in `proposals/`, give it a new `id` (the file name must match), fill every area (a position or
+`not_addressed: true` with a reason), cite every position (sources are defined once, in `proposals/_sources/`), and run
+`python -m model.validate`. It prints `N proposals OK`, or one line per problem as `file:line: field: message`.
+No code change is needed: the app picks the file up on its next rerun. The README has the details. To report an error,
+open an issue naming the proposal, area and source.
+"""
+
+
 def render(context: Context) -> None:
     taxonomy = context.catalogue.taxonomy
     st.title("Methodology")
     st.markdown("""
-**What this is.** Each proposal is a YAML file in `proposals/`, summarised in our own words, with every position tied to
-sources: short exact quotes, the publisher, the date and a link (or a seed document kept in `seeds/`). Nothing on screen is typed
-into the app; it is all computed from those files.
+**What this is.** Each proposal is one data file, summarised in our own words, with every position tied to sources: short
+exact quotes, the publisher, the date and a link (or a document kept with the app, readable on the Sources page). Nothing on
+screen is typed into the app; it is all computed from those files.
 
 **How positions are coded.** For each of the eleven issue areas a proposal either takes a position or is recorded as
 *not addressed*, with the reason; silence is never a blank. Where a version exists but that part of its text was never
@@ -74,13 +83,10 @@ them, when the plan codes fewer); ties go to the proposal sharing more fields, t
 each party's stated red lines, listed with their sources in the stated-position files as a condition on one field, for the
 same snapshots as the **U** and **R** markers.
 
-**How to add or correct a proposal.** Copy an existing file in `proposals/`, give it a new `id` (the file name must match),
-fill every area (a position or `not_addressed: true` with a reason), cite every position, and run
-`python -m model.validate`. It prints `N proposals OK`, or one line per problem as `file:line: field: message`.
-No code change is needed: the app picks the file up on its next rerun. To report an error, open an issue naming the proposal,
-area and source.
 """)
     show_note(context.catalogue)
+    with st.expander("For contributors: how to add or correct a proposal"):
+        st.markdown(CONTRIBUTORS)
     st.subheader("The scales")
     for area in taxonomy.areas:
         if area.scale:

@@ -14,14 +14,8 @@ from components.safe_text import md, md_url
 from model.compare import PLACEMENTS, Placement
 from model.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.taxonomy import Taxonomy
+from model.source_words import grade_words
 from model.tidy import CODED
-
-KIND_LABELS = {
-    "primary_text": "Primary text", "official": "Official", "news": "News", "state_media": "State media",
-    "aggregator": "Aggregator / re-publisher", "think_tank": "Think tank", "academic": "Academic",
-    "opinion": "Opinion", "student": "Student work",
-}
-
 
 def citation_markdown(proposal: Proposal, citation: Citation) -> str:
     """A citation as markdown; every data string escaped (`md`), so it shows as written."""
@@ -32,12 +26,12 @@ def citation_markdown(proposal: Proposal, citation: Citation) -> str:
     url = md_url(source.url)
     where = f"[{md(urlparse(source.url).netloc or source.url)} ↗]({url})" if url else md(source.url or "")
     if source.seed:
-        where += ("; " if where else "") + f"seed file {md(source.seed)} (readable on the Sources page)"
+        where += ("; " if where else "") + "a copy is kept with this app (readable on the Sources page)"
     date = md(source.date or source.date_note or "n.d.")
     locator = f" · {md(citation.locator)}" if citation.locator else ""
-    reliability = f"reliability **{md(source.reliability)}**" + (f" ({md(source.reliability_note)})" if source.reliability_note else "")
+    note = f" ({md(source.reliability_note)})" if source.reliability_note else ""
     return (f"{quote}> — *{md(source.title)}*, {md(source.publisher)}, {date}{locator}  \n"
-            f"> {md(KIND_LABELS.get(source.kind, source.kind))} · {reliability}  \n> {where}\n")
+            f"> **{md(grade_words(source))}**{note}  \n> {where}\n")
 
 
 def show_contested(proposal: Proposal, notes: Sequence[ContestedNote]) -> None:

@@ -14,4 +14,4 @@ def show_problems(problems: Sequence[Problem]) -> None:
     files = sorted({p.path for p in problems})
     with st.expander(f":material/warning: {len(problems)} data problem(s) in {len(files)} file(s): those files are left out until fixed", expanded=False):
         st.code("\n".join(str(p) for p in problems), language=None)
-        st.caption("Run `python -m model.validate` for the same list. Everything else loaded normally.")
+        st.caption("The project's validator prints the same list (see the README). Everything else loaded normally.")

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from components.context import Context
-from components.data import seed_names, seed_text, seeds_readme
-from components.position_detail import KIND_LABELS
+from components.safe_text import md
+from components.data import seed_names, seed_text
+from model.source_words import RELIABILITY_WORDS, grade_words, kind_words
 
 
 def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
@@ -28,18 +29,19 @@ def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
 
 def render(context: Context) -> None:
     st.title("Sources")
-    st.caption("Every source the proposals cite (one row per document), grouped by kind. Reliability: high = official text or major outlet; "
-               "medium = regional or secondary outlet, or state media used only for what its government says; "
-               "low = aggregators and re-publishers, used only with corroboration.")
+    st.caption("Every source the proposals cite (one row per document), grouped by kind. Reliability: *generally reliable* = "
+               "official texts and major outlets; *use with care* = regional or secondary outlets, and state media used only "
+               "for what its own government says; *low reliability* = aggregators and re-publishers, used only with corroboration.")
     places = cited_by(context)
     merged: dict[str, dict] = {}
     for p in context.catalogue.proposals:
         for s in p.sources:
             key = s.url or s.seed or f"{p.id}:{s.id}"  # the same document cited by several proposals is one row
             row = merged.setdefault(key, {
-                "Kind": KIND_LABELS.get(s.kind, s.kind), "Title": s.title, "Publisher": s.publisher,
-                "Date": s.date or s.date_note or "n.d.", "Reliability": s.reliability,
-                "Reliability note": s.reliability_note or "", "Link": s.url or "", "Seed file": s.seed or "", "Cited by": [],
+                "Kind": kind_words(s), "Title": s.title, "Publisher": s.publisher,
+                "Date": s.date or s.date_note or "n.d.", "Reliability": RELIABILITY_WORDS[s.reliability],
+                "Reliability note": s.reliability_note or "", "Link": s.url or "",
+                "Copy kept here": "yes" if s.seed else "", "Cited by": [],
             })
             cells = ", ".join(dict.fromkeys(places.get((p.id, s.id), [])))
             if cells:
@@ -55,11 +57,23 @@ def render(context: Context) -> None:
                      column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")})
     st.download_button("Download the source list (CSV)", frame.to_csv(index=False), file_name="sources.csv", mime="text/csv", icon=":material/download:")
 
-    st.header("Seed documents")
-    with st.expander("What each seed document is, and how reliable it is", expanded=True):
-        st.markdown(seeds_readme())
-    names = seed_names()
+    st.header("Documents kept with this app")
+    st.caption("Five source documents are stored with the app, word for word, so quotes from them can be checked. "
+               "Their reliability differs a lot: read each one's note before relying on it.")
+    seeds = {s.seed: s for p in context.catalogue.proposals for s in p.sources if s.seed}
+    seeds.update({s.seed: s for s in context.catalogue.registry.sources.values() if s.seed})
+    names = [n for n in seed_names() if n in seeds] + [n for n in seed_names() if n not in seeds]
+
+    def title(name: str) -> str:
+        source = seeds.get(name)
+        return f"{source.title} ({source.publisher}, {source.date or source.date_note or 'n.d.'})" if source else "Unlabelled document"
+
+    for name in names:
+        source = seeds.get(name)
+        if source is not None:
+            note = f" {md(source.reliability_note)}" if source.reliability_note else ""
+            st.markdown(f"- **{md(title(name))}**: {md(grade_words(source))}.{note}")
     if names:
         st.session_state.setdefault("seed_file", names[0])
-        name = st.selectbox("Read a seed document", names, key="seed_file")
-        st.text_area("Full text (exactly as stored in seeds/)", seed_text(name), height=420, disabled=True, key=f"seed_text_{name}")
+        name = st.selectbox("Read a document in full", names, key="seed_file", format_func=title)
+        st.text_area("Full text, exactly as stored", seed_text(name), height=420, disabled=True, key=f"seed_text_{name}")

@@ -120,7 +120,10 @@ def test_sources_page_lists_each_document_once_with_citing_cells():
     at = open_page(app(), "sources")
     assert not at.exception
     table = pd.concat([df.value for df in at.dataframe], ignore_index=True)
-    ft = table[table["Seed file"] == "003_a439f00f8abfb816.txt"]
+    ft = table[table["Link"].str.contains("us-plan-for-ukraine-peace-calls-on-kyiv-to-cede-land", regex=False)]
     assert len(ft) == 1, "one row per document, however many proposals cite it"
     assert short_name("us-28-point-draft") in ft["Cited by"].iloc[0]
     assert (table["Link"] != "").sum() == table.loc[table["Link"] != "", "Link"].nunique()
+    assert ft["Copy kept here"].iloc[0] == "yes" and ft["Reliability"].iloc[0] == "generally reliable"
+    page_text = " ".join(m.value for m in at.markdown) + " ".join(str(s.options) for s in at.selectbox)
+    assert ".txt" not in page_text, "students see document titles, not file names"
