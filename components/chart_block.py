@@ -6,6 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import chart_image
+
 
 def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "", selectable: bool = False):
     """Draw the chart (returning its selection event when `selectable`), then its table and CSV download."""
@@ -17,4 +19,5 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
         st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", table.to_csv(index=False), file_name=file_name,
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:")
+    chart_image.download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
     return event if selectable else None

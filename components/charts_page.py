@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import chart_block
+from components import chart_block, present_mode
 from components.context import Context
 from components.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
 from components.safe_text import md
@@ -15,6 +15,7 @@ def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Charts")
+    present_mode.button("chart")
     if not selection.proposals:
         st.info("Pick at least one proposal in the sidebar.")
         st.stop()

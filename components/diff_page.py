@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import present_mode
 from components.context import Context
 from components.safe_text import md
 from model.compare import snapshots
@@ -23,6 +24,7 @@ def render(context: Context) -> None:
     catalogue = context.catalogue
     ids = catalogue.ids
     st.title("How the terms moved between versions")
+    present_mode.button()
     if len(ids) < 2:
         st.info("At least two proposals are needed.")
         st.stop()

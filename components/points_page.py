@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import present_mode
 from components.context import Context
 from components.palette import EVIDENCE_STYLE
 from components.matrix import short_text
@@ -28,6 +29,7 @@ def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Numbered points")
+    present_mode.button()
     ids = plan_ids(catalogue)
     if not ids:
         st.info("No numbered plan is loaded.")

@@ -67,10 +67,7 @@ def _chart_slide(slide, context: Context):
     chosen = [catalogue.get(pid) for pid in slide.proposal_ids]
     fig, table = chart_for(slide.chart, chosen, catalogue.taxonomy, context.references, context.comparators)
     if slide.chart == "guarantees":
-        shown = table[["proposal_name", "guarantee_label", "nato", "eu", "foreign_troops"]].rename(columns={
-            "proposal_name": "Proposal", "guarantee_label": "Security guarantee", "nato": "NATO", "eu": "EU",
-            "foreign_troops": "Foreign troops"})
-        return None, "", shown
+        return None, "", slide_table("guarantees", table)
     width, height = SLIDE_IMAGE.get(slide.chart, (1100, None))
     fig = presentation_fonts(fig, 20 if slide.chart == "troop_caps" else 18)
     data, why = chart_image.image_or_reason(fig, chart_image.source_line(table), "svg", width, height)
@@ -110,3 +107,34 @@ def show(context: Context) -> None:
         st.button("Next slide (Page Down)", key="pv_pgdn", shortcut="PageDown", on_click=_go, args=(number + 1, total))
     if st.session_state.get(NOTES_KEY):
         st.html(notes_html(slide.notes))
+
+
+def handout_button(context: Context, areas: list[str]) -> None:
+    """"Download handout": one self-contained HTML file of this view (built only when clicked)."""
+    from datetime import datetime, timezone
+    from urllib.parse import urlencode
+
+    from components import url_state
+    from components.handout import handout_html
+
+    selection, catalogue = context.selection, context.catalogue
+    query = urlencode(url_state.current(context.url_defaults))
+    try:
+        base = str(st.context.url or "").split("?")[0]
+    except Exception:  # noqa: BLE001 - no request context (tests): a relative link
+        base = ""
+    link = f"{base}?{query}" if query else (base or "/")
+
+    def build() -> str:
+        render = lambda fig, table: chart_image.image_or_reason(fig, chart_image.source_line(table), "svg")
+        try:
+            return handout_html(selection.proposals, catalogue.proposals, catalogue.taxonomy, areas, link=link,
+                                generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), as_of=selection.as_of,
+                                references=context.references, comparators=context.comparators, render=render)
+        except Exception as exc:  # noqa: BLE001 - a file that says what went wrong, never a traceback
+            return f"<!DOCTYPE html><meta charset='utf-8'><p>The handout could not be built ({type(exc).__name__}). Link: {link}</p>"
+
+    st.download_button("Download handout (HTML, prints on A4 or Letter)", build, file_name="peace-proposals-handout.html",
+                       mime="text/html", icon=":material/print:", key="handout", on_click="ignore",
+                       help="One file that opens without a network: the matrix, the charts with their tables, and every source "
+                            "as numbered footnotes. Open it in a browser and print.")

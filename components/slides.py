@@ -207,6 +207,10 @@ def slide_table(key: str, frame: pd.DataFrame) -> pd.DataFrame:
     if key == "territory":
         from model.chart_data import territory_table
         return territory_table(frame).reset_index()
+    if key == "guarantees":
+        return frame[["proposal_name", "guarantee_label", "nato", "eu", "foreign_troops"]].rename(columns={
+            "proposal_name": "Proposal", "guarantee_label": "Security guarantee", "nato": "NATO", "eu": "EU",
+            "foreign_troops": "Foreign troops"})
     if key == "ceasefire":
         return frame[["name", "zone_width_km_shown", "monitors_shown"]].rename(
             columns={"name": "Case", "zone_width_km_shown": "Buffer zone (km)", "monitors_shown": "Monitors"})
