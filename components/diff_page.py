@@ -40,9 +40,10 @@ def render(context: Context) -> None:
             continue
         st.markdown(f"**{md(title)}**")
         pairs = list(zip(ids_in_chain, ids_in_chain[1:]))
-        for column, (a, b) in zip(st.columns(len(pairs)), pairs):
-            column.button(f"{md(name(catalogue.get(a)))} → {md(name(catalogue.get(b)))}", key=f"preset_{a}_{b}",
-                          on_click=_preset, args=(a, b), width="stretch")
+        with st.container(horizontal=True, key=f"presets_{ids_in_chain[0]}"):  # buttons wrap; labels are never cut
+            for a, b in pairs:
+                st.button(f"{md(name(catalogue.get(a)))} → {md(name(catalogue.get(b)))}", key=f"preset_{a}_{b}",
+                          on_click=_preset, args=(a, b), width="content")
     st.session_state.setdefault("diff_from", chain[0] if chain else ids[0])
     st.session_state.setdefault("diff_to", chain[1] if len(chain) > 1 else ids[1])
     label = lambda i: f"{catalogue.get(i).short_name} ({catalogue.get(i).date})"
@@ -50,6 +51,9 @@ def render(context: Context) -> None:
     a = catalogue.get(left.selectbox("Earlier / first", ids, key="diff_from", format_func=label))
     b = catalogue.get(right.selectbox("Later / second", ids, key="diff_to", format_func=label))
     diff = diff_positions(a, b, catalogue.taxonomy)
+    diff = diff[diff["area"].isin(context.selection.areas)]
+    if len(context.selection.areas) < len(catalogue.taxonomy.area_keys):
+        st.caption(f"Only the {len(context.selection.areas)} issue area(s) chosen in the sidebar are compared.")
     summary = area_changes(diff)
     stayed = summary[summary["result"] == "stayed"]["area_title"].tolist()
     st.markdown(f"**{len(summary) - len(stayed)} of {len(summary)} areas differ.** Stayed the same: {md(', '.join(stayed) or 'none')}.")

@@ -44,8 +44,10 @@ def render(context: Context) -> None:
                             format_func=lambda k: taxonomy.area(k).title)
     others = [p for p in selection.proposals if p.id != plan.id]
     placed = placements(others, catalogue.proposals, taxonomy, selection.as_of)
-    shown = [p for p in plan.points if not chosen or p.area in chosen]
-    st.caption(f"{len(shown)} of {len(plan.points)} points. Under each point: how the other proposals chosen in the sidebar address the same area.")
+    shown = [p for p in plan.points if (not chosen or p.area in chosen) and p.area in selection.areas]
+    outside = len([p for p in plan.points if p.area not in selection.areas])
+    note = f" {outside} point(s) on areas not chosen in the sidebar are hidden." if outside else ""
+    st.caption(f"{len(shown)} of {len(plan.points)} points.{note} Under each point: how the other proposals chosen in the sidebar address the same area.")
     for point in shown:
         area = md(taxonomy.area(point.area).title)
         with st.container(border=True):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components import copy_link
+
 from model.compare import snapshot_months
 from model.loader import Catalogue
 from model.schema import Proposal
@@ -48,6 +50,7 @@ def show(catalogue: Catalogue) -> Selection:
                      format_func=lambda m: "Latest (default)" if m == LATEST else m,
                      help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
                           "each scale. Pick a month to use the positions each party had stated by then.")
+        copy_link.show()
     chosen = set(st.session_state["sel_proposals"])
     areas = set(st.session_state["sel_areas"])
     return Selection(
