@@ -75,6 +75,8 @@ if [ "${1:-}" = "test" ]; then
   "${PIP[@]}" -r requirements-test.txt
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)  # handout PDF pages to PNG (present-mode tests)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)                  # axe-core for the accessibility checks
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ "${#missing[@]}" -gt 0 ]; then
     # The replica test runs its own nginx on loopback; on a machine with systemd Debian also
@@ -82,6 +84,7 @@ if [ "${1:-}" = "test" ]; then
     echo "setup: installing Debian's ${missing[*]} for the browser and replica tests…"
     apt_install "${missing[@]}"
   fi
+  npm ci --no-audit --no-fund --silent  # axe-core, pinned in package-lock.json, into ./node_modules
 else
   "${PIP[@]}" -r requirements.txt
 fi
