@@ -62,6 +62,8 @@ COOKIE = "st_replica"
 SECRET = "replica-test-shared-cookie-secret"  # same in both replicas, like STREAMLIT_COOKIE_SECRET in compose
 SESSIONS_PER_REPLICA = 2
 STARTUP_TIMEOUT = 60.0
+# Five sessions render at once on two cores: generous limits, so that a busy machine is slow, not failing.
+STEP_TIMEOUT_MS = 90_000
 LOG_LINE = re.compile(r'"(?P<method>[A-Z]+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ key=(?P<key>\S+) upstream=(?P<upstream>\S+)')
 
 MAIN_CONF = """\
@@ -97,7 +99,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def get(url: str, cookie: str | None = None, timeout: float = 5.0):
+def get(url: str, cookie: str | None = None, timeout: float = 15.0):
     request = urllib.request.Request(url, headers={"Cookie": f"{COOKIE}={cookie}"} if cookie else {})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return response.status, response.headers, response.read()
@@ -243,10 +245,10 @@ class Session:
         self.switch = self.page.get_by_role("switch", name=ONLY_DIFF_LABEL)
 
     def open(self) -> None:
-        self.page.goto(f"{self.url}/compare", wait_until="domcontentloaded")
+        self.page.goto(f"{self.url}/compare", wait_until="domcontentloaded", timeout=STEP_TIMEOUT_MS)
 
     def opened(self) -> None:
-        wait_rendered(self.page)
+        wait_rendered(self.page, timeout=STEP_TIMEOUT_MS / 1000)
         self.all_areas = matrix_areas(self.page)
         assert not self.switch.is_checked()
 
@@ -254,8 +256,8 @@ class Session:
         self.page.locator('[data-testid="stCheckbox"]', has_text=ONLY_DIFF_LABEL).locator("label").click()
 
     def toggled(self) -> None:
-        self.page.wait_for_url(lambda u: "only_diff=1" in u, timeout=30_000)
-        wait_rendered(self.page)
+        self.page.wait_for_url(lambda u: "only_diff=1" in u, timeout=STEP_TIMEOUT_MS)
+        wait_rendered(self.page, timeout=STEP_TIMEOUT_MS / 1000)
         assert self.switch.is_checked()
         self.filtered = matrix_areas(self.page)
         assert 0 < len(self.filtered) <= len(self.all_areas)
@@ -267,16 +269,16 @@ class Session:
         self.page.keyboard.press("r")
 
     def rerun_done(self) -> None:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while len(self.sent) == self.before and time.monotonic() < deadline:
             self.page.wait_for_timeout(100)
         assert len(self.sent) > self.before, "pressing r sent no rerun request over the WebSocket"
-        wait_rendered(self.page)
+        wait_rendered(self.page, timeout=STEP_TIMEOUT_MS / 1000)
         assert self.switch.is_checked(), "the switch was lost on rerun"
         assert matrix_areas(self.page) == self.filtered
 
     def download(self) -> None:
-        with self.page.expect_download(timeout=30_000) as download:
+        with self.page.expect_download(timeout=STEP_TIMEOUT_MS) as download:
             self.page.get_by_role("button", name="Download the tidy table").click()
         first = Path(download.value.path()).read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("proposal,area,field,value"), first
@@ -298,7 +300,7 @@ def test_two_replicas_behind_nginx_keep_every_session(proxy, browser):
         sessions.append((fresh, None))
 
         for context, _ in sessions:
-            context.set_default_timeout(30_000)
+            context.set_default_timeout(STEP_TIMEOUT_MS)
         drivers = [Session(context, url) for context, _ in sessions]
         for start, finish in (("open", "opened"), ("toggle", "toggled"), ("rerun", "rerun_done"), ("download", None)):
             for driver in drivers:
@@ -316,7 +318,7 @@ def test_two_replicas_behind_nginx_keep_every_session(proxy, browser):
 
     # Closing the pages closes their WebSockets; nginx logs each when it ends.
     expected = len(sessions)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 20
     while sum(e["path"] == "/_stcore/stream" for e in access_log(log)) < expected and time.monotonic() < deadline:
         time.sleep(0.2)
     entries = access_log(log)
