@@ -125,3 +125,23 @@ def test_a_valid_upload_appears_on_compare_and_in_the_sidebar():
     at = back_to_compare(at)
     assert not at.exception
     assert f"{SHORT_MARK}class-plan" in matrix(at)
+
+
+def test_a_plan_downloaded_from_the_builder_uploads_cleanly(catalogue):
+    plan_module = pytest.importorskip("model.plan")
+    plan, _ = plan_module.decode("territory-freeze_at_contact_line.alliances-renounced.cap-800000.donetsk-frozen_at_contact_line",
+                                 "territory~Freeze first", catalogue.taxonomy)
+    raw = plan_module.to_yaml(plan_module.plan_to_proposal(plan, catalogue.taxonomy, author="A student")).encode()
+    result = receive("plan (1).yaml", len(raw), lambda: raw, catalogue, [])
+    assert result.proposal is not None, [str(p) for p in result.problems]
+    assert with_extra(catalogue, [result.proposal]).get(result.proposal.id) is not None
+
+
+def test_every_page_works_with_an_upload_chosen():
+    at = upload_app()
+    at.get("file_uploader")[0].set_value(("class-plan.yaml", plan(), "application/x-yaml"))
+    at.run()
+    for url_path in ("charts", "points", "versions", "timeline", "sources", "quiz", "methodology"):
+        at = open_page(at, url_path)
+        assert not at.exception, url_path
+    assert "class-plan" in at.multiselect(key="sel_proposals").value
