@@ -36,7 +36,7 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 # libyaml scans nested flow brackets in quadratic time; above this many `[`/`{`
 # the pure-Python scanner, which stops at MAX_DEPTH, reads the file instead.
-_C_BRACKET_BUDGET = 2_000
+_C_BRACKET_BUDGET = 1_000
 _CORE_TAGS = {
     "!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")),
 }
@@ -149,10 +149,10 @@ class _GuardedLoader(yaml.SafeLoader):
     """The pure-Python scanner, stopped as soon as nesting passes MAX_DEPTH (before its
     simple-key bookkeeping turns quadratic on thousands of open brackets)."""
 
-    def increase_flow_level(self) -> None:
+    def fetch_flow_collection_start(self, token_class: type) -> None:
         if self.flow_level >= MAX_DEPTH:
             raise _TooDeep(self.get_mark())
-        super().increase_flow_level()
+        super().fetch_flow_collection_start(token_class)
 
     def add_indent(self, column: int) -> bool:
         if len(self.indents) >= MAX_DEPTH:
