@@ -84,8 +84,10 @@ def image_figure(fig: go.Figure, source: str, width: int = WIDTH, height: int | 
                "x": 0.01, "xanchor": "left", "automargin": True, "yref": "container", "y": 0.99, "yanchor": "top"},
         width=width, height=height or out.layout.height or 900, paper_bgcolor="white",
     )
-    top = (out.layout.margin.t or 70) + 24 * (lines.count("<br>") + 1)
-    out.update_layout(margin={"t": top})
+    title_size = out.layout.title.font.size or 22
+    title_lines = title.count("<br>") + 1
+    top = int(1.3 * title_size * title_lines + 21 * (lines.count("<br>") + 1) + 40)  # title, sources, a gap
+    out.update_layout(margin={"t": max(top, out.layout.margin.t or 0)})
     return out
 
 

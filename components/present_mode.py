@@ -26,8 +26,9 @@ HIDE_CHROME = """
 [data-testid="stMainBlockContainer"] {padding:8px 14px 0 14px !important; max-width:100% !important;}
 .st-key-pv_nav button {min-height:48px;}
 .st-key-pv_nav button p, .st-key-pv_nav .pv-count {font-size:24px !important; line-height:1.2;}
-.st-key-pv_nav kbd, .st-key-pv_nav [data-testid="stButtonShortcut"] {font-size:20px !important;}
-.st-key-pv_clicker {position:absolute !important; left:-10000px !important; width:1px; height:1px; overflow:hidden;}
+.st-key-pv_nav kbd, .st-key-pv_nav [data-testid="stButtonShortcut"] {font-size:24px !important;}
+.st-key-pv_clicker, div:has(> .st-key-pv_clicker) {position:absolute !important; left:-10000px !important; top:0;
+  width:1px; height:1px; overflow:hidden;}
 </style>
 """
 
