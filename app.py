@@ -9,7 +9,7 @@ import streamlit as st
 from components import present_mode, url_state
 from components.context import Context
 from components.data import everything, seed_names
-from components.pages import ALIAS, PAGES, page_defaults
+from components.pages import ALIAS, PAGES, page_defaults, spec_for
 from components.coverage_note import show as show_coverage
 from components.problems import show_problems
 from components.sidebar import defaults, show as show_sidebar
@@ -26,8 +26,10 @@ catalogue = with_session_uploads(catalogue)  # this session's uploaded proposals
 
 url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_keys, seed_names()))
 url_defaults = {**defaults(catalogue), **page_defaults(catalogue)}
-context = Context(catalogue, references, comparators, show_sidebar(catalogue), url_defaults)
-page = st.navigation([spec.as_page(context) for spec in PAGES] + [ALIAS.alias(context)])
+current: dict[str, Context] = {}  # filled once the page is known: the sidebar shows only what that page uses
+page = st.navigation([spec.as_page(lambda: current["context"]) for spec in PAGES] + [ALIAS.alias(lambda: current["context"])])
+selection = show_sidebar(catalogue, spec_for(page.url_path).uses)
+context = current["context"] = Context(catalogue, references, comparators, selection, url_defaults)
 if present_mode.active():  # mode=present: the selection as slides, no sidebar or chrome
     present_mode.show(context)
 else:

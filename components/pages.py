@@ -14,25 +14,32 @@ from components.context import Context
 from components.data import seed_names
 
 
+ALL_CHOICES = frozenset({"proposals", "areas", "as_of"})
+
+
 @dataclass(frozen=True)
 class PageSpec:
+    """A page: its menu entry, its `render(context)`, and which sidebar choices it uses (the sidebar shows only those)."""
+
     title: str
     icon: str
     url_path: str
     render: Callable[[Context], None]
     default: bool = False
+    uses: frozenset[str] = ALL_CHOICES
 
-    def as_page(self, context: Context) -> "st.Page":
+    def as_page(self, context: Callable[[], Context]) -> "st.Page":
+        """`context` is called when the page runs (the sidebar is drawn after the page is known)."""
         def run() -> None:
-            self.render(context)
+            self.render(context())
 
         run.__name__ = f"page_{self.url_path}"
         return st.Page(run, title=self.title, icon=self.icon, url_path=self.url_path, default=self.default)
 
-    def alias(self, context: Context) -> "st.Page":
+    def alias(self, context: Callable[[], Context]) -> "st.Page":
         """The default page also answers at its own path (e.g. /compare), hidden from the menu."""
         def run() -> None:
-            self.render(context)
+            self.render(context())
 
         run.__name__ = f"alias_{self.url_path}"
         return st.Page(run, title=self.title, icon=self.icon, url_path=self.url_path, visibility="hidden")
@@ -51,17 +58,22 @@ def page_defaults(catalogue) -> dict[str, object]:
 
 PAGES = [
     PageSpec("Compare", ":material/table_view:", "", compare_page.render, default=True),
-    PageSpec("Charts", ":material/bar_chart:", "charts", charts_page.render),
+    PageSpec("Charts", ":material/bar_chart:", "charts", charts_page.render, uses=frozenset({"proposals"})),
     PageSpec("Points", ":material/format_list_numbered:", "points", points_page.render),
-    PageSpec("Versions", ":material/compare_arrows:", "versions", diff_page.render),
-    PageSpec("Timeline", ":material/timeline:", "timeline", timeline_page.render),
-    PageSpec("Sources", ":material/menu_book:", "sources", sources_page.render),
-    PageSpec("Build a plan", ":material/construction:", "build", build_page.render),
-    PageSpec("Quiz", ":material/quiz:", "quiz", quiz_page.render),
-    PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render),
-    PageSpec("Glossary", ":material/dictionary:", "glossary", glossary_view.render),
-    PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render),
+    PageSpec("Versions", ":material/compare_arrows:", "versions", diff_page.render, uses=frozenset({"areas"})),
+    PageSpec("Timeline", ":material/timeline:", "timeline", timeline_page.render, uses=frozenset()),
+    PageSpec("Sources", ":material/menu_book:", "sources", sources_page.render, uses=frozenset()),
+    PageSpec("Build a plan", ":material/construction:", "build", build_page.render, uses=frozenset({"as_of"})),
+    PageSpec("Quiz", ":material/quiz:", "quiz", quiz_page.render, uses=frozenset({"areas"})),
+    PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render, uses=frozenset()),
+    PageSpec("Glossary", ":material/dictionary:", "glossary", glossary_view.render, uses=frozenset()),
+    PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render, uses=frozenset({"as_of"})),
 ]
 
 # The Compare page is the default ("/"); it also answers at "/compare" for links that name it.
 ALIAS = PageSpec("Compare", ":material/table_view:", "compare", compare_page.render)
+
+
+def spec_for(url_path: str) -> PageSpec:
+    """The PageSpec behind a navigation page (the Compare alias included)."""
+    return next((spec for spec in [*PAGES, ALIAS] if spec.url_path == url_path), PAGES[0])

@@ -28,7 +28,8 @@ def defaults(catalogue: Catalogue) -> dict[str, object]:
     return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys), "as_of": LATEST}
 
 
-def show(catalogue: Catalogue) -> Selection:
+def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "areas", "as_of"})) -> Selection:
+    """Draw the choices the current page `uses`; the others keep their values for the session (persist_state)."""
     taxonomy = catalogue.taxonomy
     for key, value in defaults(catalogue).items():
         st.session_state.setdefault(key, value)
@@ -38,18 +39,24 @@ def show(catalogue: Catalogue) -> Selection:
         return by_id[pid].short_name
 
     with st.sidebar:
-        st.multiselect("Proposals to compare", catalogue.ids, key="sel_proposals", format_func=proposal_label,
-                       help="Columns appear in date order, whatever order you pick them in. Dates and how each text is known are shown in the column headers.")
-        st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas",
-                       format_func=lambda k: taxonomy.area(k).title)
-        months = snapshot_months(catalogue.proposals, taxonomy)
-        current = st.session_state.get("as_of") or LATEST
-        st.session_state["as_of"] = current
-        options = [LATEST, *sorted(set(months) | ({current} - {LATEST}))]
-        st.selectbox("Parties' stated positions as of", options, key="as_of",
-                     format_func=lambda m: "Latest (default)" if m == LATEST else m,
-                     help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
-                          "each scale. Pick a month to use the positions each party had stated by then.")
+        if "proposals" in uses:
+            st.multiselect("Proposals to compare", catalogue.ids, key="sel_proposals", format_func=proposal_label,
+                           persist_state="session",
+                           help="Columns appear in date order, whatever order you pick them in. Dates and how each text is known are shown in the column headers.")
+        if "areas" in uses:
+            st.multiselect("Issue areas", taxonomy.area_keys, key="sel_areas", persist_state="session",
+                           format_func=lambda k: taxonomy.area(k).title)
+        if "as_of" in uses:
+            months = snapshot_months(catalogue.proposals, taxonomy)
+            current = st.session_state.get("as_of") or LATEST
+            st.session_state["as_of"] = current
+            options = [LATEST, *sorted(set(months) | ({current} - {LATEST}))]
+            st.selectbox("Parties' stated positions as of", options, key="as_of", persist_state="session",
+                         format_func=lambda m: "Latest (default)" if m == LATEST else m,
+                         help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
+                              "each scale. Pick a month to use the positions each party had stated by then.")
+        if not uses:
+            st.caption("This page shows everything loaded; the sidebar's choices apply on Compare, Charts, Points and Versions.")
         copy_link.show()
     chosen = set(st.session_state["sel_proposals"])
     areas = set(st.session_state["sel_areas"])
