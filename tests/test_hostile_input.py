@@ -3,7 +3,9 @@
 unusual (a BOM, CRLF line ends) load.
 
 Each case runs `model.validate` in-process on one file in a folder with an empty
-source registry, so the output holds that file's problems only."""
+source registry, so the output holds that file's problems only. "Under a second" is
+measured as CPU time (the 2-core machine is shared, so wall time waits on others),
+with a looser wall-clock bound as well."""
 from __future__ import annotations
 
 import re
@@ -38,9 +40,10 @@ def check(folder: Path, content: str | bytes, capsys, name: str = "bad-plan.yaml
     path = folder / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     capsys.readouterr()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     code = validate.run([str(path)])
-    elapsed = time.perf_counter() - started
+    elapsed, wall = time.process_time() - cpu, time.perf_counter() - started
+    assert wall < 5.0, f"took {wall:.2f} s of wall time"
     out = capsys.readouterr().out
     assert "internal error" not in out and "Traceback" not in out
     *lines, summary = out.strip().splitlines()
@@ -54,7 +57,7 @@ def check(folder: Path, content: str | bytes, capsys, name: str = "bad-plan.yaml
 def assert_refused(result, line: int | None, *words: str) -> dict:
     code, problems, elapsed = result
     assert code == 1, problems
-    assert elapsed < 1.0, f"took {elapsed:.2f} s"
+    assert elapsed < 1.0, f"took {elapsed:.2f} s of CPU time"
     assert problems, "at least one located problem"
     first = problems[0]
     for word in words:
