@@ -37,6 +37,6 @@ else:
         st.info(note, icon=":material/link:")
     show_problems(problems)
     show_coverage(catalogue)
-    st.html("<style>[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}</style>")
+    st.html("<style>@media (min-width: 700px) {[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}}</style>")
     page.run()
 url_state.write_back(url_defaults, page.url_path)

@@ -12,6 +12,15 @@ SIZES = {"phone": (390, 844), "projector": (1280, 720), "laptop": (1440, 900)}
 STUDENT_PAGES = ["", "charts", "points", "versions", "timeline", "sources", "glossary", "methodology", "quiz", "build"]
 FOUR = "us-28-point-draft,e3-counterproposal,ukraine-position,russia-position"
 SHOTS = ARTIFACTS / "screenshots" / "sizes"
+# True when the "Data as of" line is on screen and not covered (e.g. by the app's header bar).
+COVERAGE_ON_TOP = """() => {
+  const main = document.querySelector('[data-testid="stMain"]'); if (main) main.scrollTop = 0; window.scrollTo(0, 0);
+  const el = [...document.querySelectorAll('[data-testid="stCaptionContainer"]')].find(e => e.innerText.includes('Data as of'));
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + Math.min(40, r.width / 2), r.top + r.height / 2);
+  return r.top >= 0 && !!hit && el.contains(hit);
+}"""
 
 
 def test_header_row_stays_in_view_after_scrolling_the_matrix(server, page):
@@ -102,4 +111,5 @@ def test_every_page_at_phone_projector_and_laptop_size(server, new_page, path):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(700)  # let the layout and any charts settle at the new size
         page.screenshot(path=str(SHOTS / f"{path or 'compare'}-{size}.png"))
+        assert page.evaluate(COVERAGE_ON_TOP), f"/{path}: the 'Data as of' line is hidden at {width} px"
         assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, f"/{path} scrolls sideways at {width} px"
