@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.palette import FONT, REGION_STATUS_COLORS
+from components.safe_text import plot
 from model.chart_data import NOT_MENTIONED, NOT_MENTIONED_LABEL
 from model.reference_data import DATA_DIR
 from model.taxonomy import Taxonomy
@@ -392,14 +393,14 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         traces.append(dict(
             type="scatter", x=[p[0] for p in points], y=[p[1] for p in points], xaxis=xref, yaxis=yref, mode="markers",
             marker={"size": 16, "opacity": 0}, showlegend=False, name=name, customdata=custom,
-            hovertemplate="<b>%{customdata[0]}</b> · " + name.replace("%", "%%")
+            hovertemplate="<b>%{customdata[0]}</b> · " + plot(name).replace("%", "%%")
                           + "<br>%{customdata[1]}%{customdata[2]}%{customdata[4]}<extra></extra>",
         ))
         (x0, x1), (y0, y1) = col_domains[col], row_domains[row]
         layout[xkey] = {"domain": [x0, x1], "visible": False, "fixedrange": True, "anchor": yref}
         layout[ykey] = {"domain": [y0, y1], "visible": False, "fixedrange": True, "anchor": xref,
                         "scaleanchor": xref, "scaleratio": 1}
-        annotations.append({"text": f"<b>{name}</b>", "x": (x0 + x1) / 2, "y": y1 + title_pad, "xref": "paper", "yref": "paper",
+        annotations.append({"text": f"<b>{plot(name)}</b>", "x": (x0 + x1) / 2, "y": y1 + title_pad, "xref": "paper", "yref": "paper",
                             "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 18}})
 
     entries = len(styles) + (held is not None)
