@@ -78,3 +78,16 @@ def test_real_registry_defines_each_document_once_with_one_grade():
             grades.setdefault(s.id, set()).add(s.reliability)
     assert all(len(g) == 1 for g in grades.values())
     assert catalogue.registry.get("defp-2025-02-18").reliability == "medium"
+
+
+def test_seeds_readme_grades_match_the_registry():
+    import re
+
+    from helpers import ROOT
+
+    registry = load_catalogue().registry
+    by_seed = {s.seed: s.reliability for s in registry.sources.values() if s.seed}
+    rows = re.findall(r"^\| `([\w.]+\.txt)` \|.*\| \*\*(\w+)\*\*", (ROOT / "seeds" / "README.md").read_text(encoding="utf-8"), re.M)
+    assert len(rows) == 5
+    for seed, grade in rows:
+        assert by_seed[seed] == grade.lower(), f"seeds/README.md grades {seed} {grade}, the registry {by_seed[seed]}"
