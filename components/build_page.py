@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.context import Context
 from components.map_figure import territory_maps
-from components.palette import step_colour, text_colour
+from components.palette import REGION_STATUS_COLORS, step_colour, text_colour
 from components.safe_text import md, md_url
 from model.chart_data import territory_frame
 from model.compare import References, references
@@ -26,6 +26,7 @@ LEAVE = ""
 CAP_CHOICES = ("Leave out", "No cap", "A cap")
 MAIN_REGIONS = ("crimea", "sevastopol", "donetsk", "luhansk", "zaporizhzhia", "kherson")
 K = "bp_"  # every widget key of this page starts with it
+MAP_HEIGHT_PX = 300
 
 
 # ------------------------------------------------------------------ URL <-> widgets
@@ -96,9 +97,9 @@ def _area_label(taxonomy: Taxonomy, area_key: str):
 
 def _choose_area(taxonomy: Taxonomy, area_key: str) -> None:
     area = taxonomy.area(area_key)
-    if area.scale:
-        st.selectbox(f"Position on {area.title.lower()}", [LEAVE, *area.scale_keys()], key=f"{K}area_{area.key}",
-                     format_func=_area_label(taxonomy, area.key))
+    if area.scale:  # radio buttons: the whole scale is visible, from Ukraine's end (first) to Russia's (last)
+        st.radio(f"Position on {area.title.lower()} (scale from the outcome Ukraine has sought to the one Russia has sought)",
+                 [LEAVE, *area.scale_keys()], key=f"{K}area_{area.key}", format_func=_area_label(taxonomy, area.key))
 
 
 def _why(area_key: str) -> None:
@@ -132,6 +133,9 @@ def _choose_territory(taxonomy: Taxonomy) -> None:
         for i, r in enumerate(r for r in taxonomy.regions if r not in main):
             with cols[i % 2]:
                 st.selectbox(taxonomy.regions[r].name, [LEAVE, *statuses], key=f"{K}region_{r}", format_func=fmt)
+    chosen = [(r, st.session_state.get(f"{K}region_{r}")) for r in taxonomy.regions if st.session_state.get(f"{K}region_{r}")]
+    if chosen:
+        st.caption("Set: " + "; ".join(f"{md(taxonomy.regions[r].name)}: {md(label.get(v, v))}" for r, v in chosen))
 
 
 def _map(plan: Plan, taxonomy: Taxonomy) -> None:
@@ -142,10 +146,21 @@ def _map(plan: Plan, taxonomy: Taxonomy) -> None:
     except Exception:  # noqa: BLE001 - the map module is being reworked; the table below still says it all
         st.caption("The map could not be drawn; the region statuses above say the same.")
         return
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    # One map: no "by proposal" title, and the shared legend (wide, clipped on a phone) replaced by a wrapping
+    # HTML key of the statuses the plan uses, so every colour is named in words.
+    fig.update_layout(title=None, showlegend=False, annotations=[], height=MAP_HEIGHT_PX,
+                      margin={"l": 0, "r": 0, "t": 0, "b": 0})
     named = ", ".join(f"{taxonomy.regions[r].name}: {taxonomy.status_label(s)}" for r, s in plan.regions.items()) or "no region set"
     st.plotly_chart(fig, key=f"{K}map", config={"displayModeBar": False},
                     alt=f"Map of Ukraine's regions coloured by the plan's statuses ({named}).")
+    used = list(dict.fromkeys(plan.regions.values()))
+    split = {t.key for t in taxonomy.region_statuses if t.split}
+    keys = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin:0 10px 4px 0;font-size:13px">'
+        f'<span style="width:14px;height:14px;border:1px solid #555;background:{REGION_STATUS_COLORS.get(k, "#EBEBEB")}">'
+        f'</span>{html.escape(taxonomy.status_label(k))}{" (hatched)" if k in split else ""}</span>' for k in used)
+    if keys:
+        st.html(f'<div style="display:flex;flex-wrap:wrap">{keys}</div>')
 
 
 def _choices(context: Context) -> Plan:
@@ -245,7 +260,7 @@ def _red_lines(plan_proposal: Proposal, party: Proposal | None, who: str, taxono
 def _feedback(context: Context, plan: Plan, refs: References) -> None:
     taxonomy = context.catalogue.taxonomy
     proposal = as_proposal(plan, taxonomy)
-    st.subheader("Red lines")
+    st.subheader("Red lines", anchor="red-lines")
     _red_lines(proposal, refs.first, "Ukraine", taxonomy)
     _red_lines(proposal, refs.last, "Russia", taxonomy)
     st.subheader("Where your plan sits")
@@ -332,13 +347,12 @@ def _downloads(context: Context, plan: Plan, refs: References) -> None:
     st.caption("The address bar holds your plan: copy it to share or hand it in.")
     st.code(link, language=None, wrap_lines=True)
     pid = plan_id(author)
-    cols = st.columns(2)
-    cols[0].download_button("Plan as a proposal file (YAML)", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
-                            mime="application/x-yaml", icon=":material/download:", on_click="ignore",
-                            data=lambda: to_yaml(plan_to_proposal(plan, taxonomy, author, link=link)))
-    cols[1].download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=f"{pid}-summary.html",
-                            mime="text/html", icon=":material/print:", on_click="ignore",
-                            data=lambda: printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals)))
+    st.download_button("Plan as a proposal file (YAML)", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
+                       mime="application/x-yaml", icon=":material/download:", on_click="ignore", width="stretch",
+                       data=lambda: to_yaml(plan_to_proposal(plan, taxonomy, author, link=link)))
+    st.download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=f"{pid}-summary.html",
+                       mime="text/html", icon=":material/print:", on_click="ignore", width="stretch",
+                       data=lambda: printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals)))
     st.caption(f"The YAML file passes `python -m model.validate`; saved as `proposals/{pid}.yaml` it appears in every view.")
 
 
@@ -357,17 +371,21 @@ def _builder(context: Context, refs: References) -> None:
         proposal = as_proposal(plan, taxonomy)
         counts = [len(crossed_red_lines(proposal, p.red_lines)) if p else 0 for p in (refs.first, refs.last)]
         st.markdown(f"**Live:** your plan crosses **{counts[0]}** of Ukraine's and **{counts[1]}** of Russia's stated "
-                    "red lines. Feedback is below (on a phone) or on the right.")
+                    "red lines. [Jump to the feedback](#red-lines)")
     with right:
-        _feedback(context, plan, refs)
-        _downloads(context, plan, refs)
+        with st.container(key=f"{K}feedback"):
+            _feedback(context, plan, refs)
+            _downloads(context, plan, refs)
+    # On a wide screen the feedback stays in view while the choices scroll (phones stack the columns instead).
+    st.html(f"<style>@media (min-width: 900px){{.st-key-{K}feedback{{position:sticky;top:3.75rem;"
+            "max-height:calc(100vh - 4.5rem);overflow-y:auto;padding-right:4px}}}}</style>")
 
 
 def render(context: Context) -> None:
     taxonomy = context.catalogue.taxonomy
     st.title("Build a plan")
     st.caption("Pick a position for each area, or leave it out; set an army cap, a demilitarised zone and each region's "
-               "status. Everything on the right is computed from the data: where each choice sits between the parties' "
+               "status. The feedback (on the right, or below the choices on a phone) is computed from the data: where each choice sits between the parties' "
                "stated positions, the parties' own red lines it crosses, and the proposals it resembles.")
     refs = references(context.catalogue.proposals, taxonomy, context.selection.as_of)
     _seed_widgets(taxonomy)

@@ -290,13 +290,13 @@ def test_build_page_reads_the_plan_from_the_link_and_writes_changes_back():
     plan_text, why_text = encode(PLAN)
     at = _open_build(plan=plan_text + ".bogus-1", why=why_text)
     assert not at.exception
-    assert at.selectbox(key="bp_area_territory").value == "freeze_at_contact_line"
+    assert at.radio(key="bp_area_territory").value == "freeze_at_contact_line"
     assert at.selectbox(key="bp_region_donetsk").value == "russian_de_facto"
     assert at.number_input(key="bp_cap").value == 600_000
     assert any("bogus" in i.value for i in at.info)
     live = next(m.value for m in at.markdown if m.value.startswith("**Live:**"))
     assert "**3** of Ukraine's" in live and "**1** of Russia's" in live
-    at.selectbox(key="bp_area_alliances").set_value("membership_sought").run()
+    at.radio(key="bp_area_alliances").set_value("membership_sought").run()
     assert not at.exception
     value = at.query_params["plan"]
     assert "alliances-membership_sought" in (value if isinstance(value, str) else ",".join(value))
