@@ -30,10 +30,10 @@ CSS = f"""
 .pv-slide .pv-sub {{font-size:24px; margin:0; color:#333333;}}
 .pv-body {{flex:1 1 auto; min-height:0; display:flex; flex-direction:column; gap:10px;}}
 .pv-cards {{flex:1 1 auto; min-height:0; display:grid; gap:12px; grid-auto-rows:1fr;}}
-.pv-card {{border-width:4px; border-color:#222222; border-radius:8px; padding:10px 12px; display:flex;
-  flex-direction:column; gap:6px; min-width:0; overflow:hidden;}}
-.pv-card h2 {{font-size:28px !important; line-height:1.12; margin:0; padding:0; font-weight:700; color:inherit;}}
-.pv-card p.pv-headline {{font-size:26px; font-weight:700; margin:0; line-height:1.15;}}
+.pv-card {{border-width:4px; border-color:#222222; border-radius:8px; padding:8px 12px; display:flex;
+  flex-direction:column; gap:4px; min-width:0; overflow:hidden;}}
+.pv-card h2 {{font-size:26px !important; line-height:1.12; margin:0; padding:0; font-weight:700; color:inherit;}}
+.pv-card p.pv-headline {{font-size:25px; font-weight:700; margin:0; line-height:1.15;}}
 .pv-card p, .pv-card ul {{margin:0; padding:0;}}
 .pv-card ul {{list-style:none;}}
 .pv-card .pv-badge {{display:inline-block; font-size:24px; padding:0 8px; border-radius:10px; border:2px solid #222222;

@@ -42,7 +42,7 @@ class Cite:
 
     @property
     def short(self) -> str:
-        return f"{self.publisher}, {self.date}"
+        return f"{self.publisher.split(' (')[0]}, {self.date}"  # one line: the publisher without its parenthesis
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def _facts(area_key: str, proposal: Proposal, taxonomy: Taxonomy) -> tuple[str, 
         by_status: dict[str, list[str]] = {}
         for region, status in position.regions.items():
             name = taxonomy.regions[region].name if region in taxonomy.regions else region
-            by_status.setdefault(taxonomy.status_label(status), []).append(name)
+            by_status.setdefault(taxonomy.status_label(status).split(" (")[0], []).append(name)
         facts += [f"{label}: {', '.join(names)}" for label, names in by_status.items()]
     if position.dmz_width_km is not None:
         q = position.dmz_width_km
