@@ -404,9 +404,56 @@ def _has_red_lines(catalogue: Catalogue) -> bool:
     return any(getattr(p, "red_lines", None) for p in catalogue.proposals)
 
 
+def _meets(condition, value: object) -> bool:
+    """Whether one coded value meets a red line's condition (see `model.schema.RedLineCondition`)."""
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return bool(
+        (condition.equals is not None and value == condition.equals)
+        or (condition.one_of is not None and value in condition.one_of)
+        or (condition.below is not None and number is not None and number < condition.below)
+        or (condition.at_least is not None and number is not None and number >= condition.at_least))
+
+
 def red_line_crossed(facts: Facts) -> Iterator[Draft]:
-    """'Whose red line does this term cross?' Not written yet (see `KINDS`): skipped until it is."""
-    return iter(())
+    """'Ukraine (or Russia) has stated this red line: which of these terms crosses it?' One question per red line
+    of each party's latest stated position (`red_lines`, issue 10): the answer is a real term of another proposal
+    that meets the line's condition; the distractors are real terms on the same field that do not. Contested red
+    lines are not asked."""
+    from model.checks import red_line_area
+    from model.compare import references
+
+    taxonomy = facts.taxonomy
+    refs = references(facts.catalogue.proposals, taxonomy)
+    for who, party in (("Ukraine", refs.first), ("Russia", refs.last)):
+        for line in (party.red_lines if party else ()):
+            if line.contested:
+                continue
+            condition, area = line.condition, red_line_area(line.condition)
+            base, _, region = condition.field.partition(".")
+            keys = ([f"region:{region}"] if region else [f"region:{r}" for r in taxonomy.regions]) if base == "regions" else [base]
+            for key in keys:
+                holders = [(p, v) for p, v, ok in facts.holders.get((area, key), []) if ok and p.id != party.id]
+                crossing = [(p, v) for p, v in holders if _meets(condition, v)]
+                if not crossing:
+                    continue
+                crossing_labels = {facts.label(area, key, v) for _, v in crossing}
+                p, value = crossing[0]
+                label = facts.label(area, key, value)
+                distractors = facts.value_options(area, key, crossing_labels, {p.id, party.id})
+                if len(distractors) < MIN_OPTIONS - 1:
+                    continue
+                topic = facts.topic(area, key)
+                yield Draft(
+                    kind="red_line_crossed", area=area,
+                    prompt=(f"{who} has stated a red line: “{line.label}” ({name(party)}). Which of these terms on "
+                            f"{topic}, each taken from a proposal in the data, crosses it?"),
+                    correct=Option(label, facts.fact(p, area, key, value)),
+                    distractors=distractors,
+                    explanation=(f"“{label}” ({name(p)}) crosses {who}'s stated red line “{line.label}”; "
+                                 "the other terms do not."),
+                    evidence=evidence_of(p, p.positions[area].citations)[:1] + evidence_of(party, line.citations)[:MAX_PROOFS - 1],
+                )
+                break  # one question per red line
 
 
 KINDS: tuple[Kind, ...] = (
@@ -415,10 +462,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("how_known", "How is this text known?", how_known),
     Kind("what_changed", "What changed between two versions?", what_changed),
     Kind("about_dispute", "Which proposal is this disputed claim about?", about_dispute),
-    # Left for the red-line work (issue 10, item 1): red lines are now data (`Proposal.red_lines`, checked by
-    # `model.plan.crossed_red_lines`); once `red_line_crossed` is written, make `available=_has_red_lines`.
-    Kind("red_line_crossed", "Whose red line does this term cross?", red_line_crossed, lambda catalogue: False,
-         "to come, with the parties' red lines"),
+    Kind("red_line_crossed", "Whose red line does this term cross?", red_line_crossed, _has_red_lines,
+         "no stated position lists red lines"),
 )
 
 
