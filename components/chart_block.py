@@ -12,7 +12,7 @@ from components import chart_image
 def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "", selectable: bool = False):
     """Draw the chart (returning its selection event when `selectable`), then its table and CSV download."""
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
-    event = st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False}, **options)
+    event = st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False, "responsive": True}, **options)
     if caption:
         st.caption(caption)
     with st.expander("Data table (for screen readers and copying)", expanded=False):

@@ -89,3 +89,12 @@ EVIDENCE_STYLE: dict[str, dict[str, str]] = {
 
 REFERENCE = "#555555"
 FONT = "Source Sans Pro, Arial, sans-serif"
+
+# Chart furniture shared by every plotly chart (figures.py, map_figure.py): ink, grid, notes, reference bands.
+CHART_INK = "#111111"  # text and marker outlines
+CHART_GRID = "#E5E5E5"
+CHART_NOTE_BG = "#F2F2F2"  # boxes holding a note ("no cap: no bar")
+CHART_NOTE_BORDER = "#999999"
+CHART_BAND = "#CCCCCC"  # reported ranges (current size of Ukraine's forces), drawn beneath the data
+CHART_PAPER = "#FFFFFF"
+HISTORICAL_CASE = "#999999"  # past ceasefires on the comparator chart: grey AND hatched, never colour alone

@@ -27,6 +27,9 @@ def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
     return places
 
 
+COLUMN_ORDER = ["Title", "Reliability", "Publisher", "Date", "Link", "Reliability note", "Cited by", "Seed file"]
+
+
 def render(context: Context) -> None:
     st.title("Sources")
     st.caption("Every source the proposals cite (one row per document), grouped by kind. Reliability: *generally reliable* = "
@@ -53,8 +56,14 @@ def render(context: Context) -> None:
         if kinds and kind not in kinds:
             continue
         st.subheader(f"{kind} ({len(group)})")
-        st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}",
-                     column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")})
+        st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}", column_order=COLUMN_ORDER,
+                     column_config={  # reliability right after the title, so it is on screen without scrolling sideways
+                         "Title": st.column_config.TextColumn("Title", width="medium"),
+                         "Reliability": st.column_config.TextColumn("Reliability", width="small"),
+                         "Publisher": st.column_config.TextColumn("Publisher", width="small"),
+                         "Date": st.column_config.TextColumn("Date", width="small"),
+                         "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
+                     })
     st.download_button("Download the source list (CSV)", frame.to_csv(index=False), file_name="sources.csv", mime="text/csv", icon=":material/download:")
 
     st.header("Documents kept with this app")

@@ -24,7 +24,7 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
     rows = []
     for p in proposals:
         position = p.positions.get("military_limits")
-        base = {"proposal": p.id, "proposal_name": p.short_name, "date": p.date,
+        base = {"proposal": p.id, "proposal_name": p.short_name, "party": p.party, "date": p.date,
                 "evidence": position.evidence if position else "", "sources": _sources(position)}
         if position is None or position.not_addressed or position.troop_cap in (None, "not_addressed"):
             silent = "Not addressed" if position is None else (position.silence() or "Not addressed")
@@ -41,7 +41,7 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
                              "sources": source_ids(v.citations)})
         else:
             rows.append({**base, "label": p.short_name, "cap": position.troop_cap, "status": "cap", "status_label": "Cap"})
-    frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "label", "date", "cap", "status", "status_label", "evidence", "sources"])
+    frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "party", "label", "date", "cap", "status", "status_label", "evidence", "sources"])
     frame["cap"] = frame["cap"].astype("Int64")
     return frame
 
@@ -101,7 +101,7 @@ def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Da
         a = p.positions.get("alliances")
         gtype = g.guarantee_type if g and not g.not_addressed else None
         rows.append({
-            "proposal": p.id, "proposal_name": p.short_name,
+            "proposal": p.id, "proposal_name": p.short_name, "party": p.party,
             "guarantee_type": gtype or ("not_addressed" if g is None or g.not_addressed else "not_coded"),
             "guarantee_label": _coded_label(g, "guarantee_type", "security_guarantees", taxonomy),
             "guarantee_step": (len(scale) - scale.index(gtype)) if gtype in scale else None,
@@ -140,18 +140,36 @@ def caps_over_time_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
 QUALIFIER_SIGNS = {"exact": "", "about": "≈", "at_most": "≤", "at_least": "≥"}
 
 
+def _same_case(proposal: Proposal, comparator) -> bool:
+    """A chosen proposal that is also one of the historical cases (Minsk II is both a proposal file and a
+    comparator): same year, and the proposal's short name, without its bracketed year, begins the case's name."""
+    name = proposal.short_name.split(" (")[0].strip().casefold()
+    return str(comparator.year) == str(proposal.date)[:4] and bool(name) and comparator.name.casefold().startswith(name)
+
+
 def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) -> pd.DataFrame:
-    """Buffer-zone widths and monitor numbers: historical cases first, then the chosen proposals that set them."""
+    """Buffer-zone widths and monitor numbers: historical cases first, then the chosen proposals that set them.
+    A chosen proposal that is already a historical case appears once, as the case (its row notes it)."""
     rows = []
-    for c in comparators:
-        rows.append({"name": f"{c.name} ({c.year})", "kind": "Historical case", "zone_width_km": c.zone_width_km,
-                     "monitors": c.monitors, "note": c.monitors_note or "", "sources": source_ids(c.citations),
-                     "contested": "yes" if c.contested else ""})
+    shown: dict[int, Proposal] = {}
+    for p in proposals:
+        for i, c in enumerate(comparators):
+            if _same_case(p, c):
+                shown.setdefault(i, p)
+    for i, c in enumerate(comparators):
+        note = c.monitors_note or ""
+        if i in shown:
+            note = f"Also chosen as a proposal ({shown[i].short_name}); shown once, as this case. {note}".strip()
+        rows.append({"name": f"{c.name} ({c.year})", "kind": "Historical case", "party": "historical",
+                     "zone_width_km": c.zone_width_km, "monitors": c.monitors, "note": note,
+                     "sources": source_ids(c.citations), "contested": "yes" if c.contested else ""})
     for p in proposals:
         position = p.positions.get("ceasefire_and_monitoring")
         if position is None or position.not_addressed or (position.dmz_width_km is None and position.monitors is None):
             continue
-        rows.append({"name": p.short_name, "kind": "Proposal", "zone_width_km": position.dmz_width_km,
+        if p.id in {s.id for s in shown.values()}:
+            continue
+        rows.append({"name": p.short_name, "kind": "Proposal", "party": p.party, "zone_width_km": position.dmz_width_km,
                      "monitors": position.monitors, "note": "", "sources": _sources(position),
                      "contested": "yes" if position.contested else ""})
     out = []
@@ -163,5 +181,5 @@ def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) 
             flat[f"{field}_shown"] = f"{QUALIFIER_SIGNS[q.qualifier]}{q.value:,.0f}" if q else ""
             flat[f"{field}_as_given"] = (q.as_given or "") if q else ""
         out.append(flat)
-    return pd.DataFrame(out, columns=["name", "kind", "zone_width_km", "zone_width_km_shown", "zone_width_km_as_given",
+    return pd.DataFrame(out, columns=["name", "kind", "party", "zone_width_km", "zone_width_km_shown", "zone_width_km_as_given",
                                       "monitors", "monitors_shown", "monitors_as_given", "note", "sources", "contested"])
