@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components import copy_link
+from components.url_state import MONTH
 
 from model.compare import snapshot_months
 from model.loader import Catalogue
@@ -25,7 +26,7 @@ class Selection:
 
 def defaults(catalogue: Catalogue) -> dict[str, object]:
     core = [pid for pid in catalogue.ids if pid in CORE] or catalogue.ids[:4]
-    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys), "as_of": LATEST}
+    return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys)}
 
 
 def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "areas", "as_of"})) -> Selection:
@@ -48,10 +49,10 @@ def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "a
                            format_func=lambda k: taxonomy.area(k).title)
         if "as_of" in uses:
             months = snapshot_months(catalogue.proposals, taxonomy)
-            current = st.session_state.get("as_of") or LATEST
-            st.session_state["as_of"] = current
-            options = [LATEST, *sorted(set(months) | ({current} - {LATEST}))]
-            st.selectbox("Parties' stated positions as of", options, key="as_of", persist_state="session",
+            linked = st.query_params.get("as_of")  # a month in a link need not be a snapshot month
+            extra = {linked} if linked and MONTH.match(linked) else set()
+            options = [LATEST, *sorted(set(months) | extra)]
+            st.selectbox("Parties' stated positions as of", options, key="as_of", bind="query-params", persist_state="session",
                          format_func=lambda m: "Latest (default)" if m == LATEST else m,
                          help="The U and R markers on the matrix show where Ukraine's and Russia's stated positions sit on "
                               "each scale. Pick a month to use the positions each party had stated by then.")

@@ -26,7 +26,14 @@ import streamlit as st
 
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
-              "as_of": "as_of", "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
+              "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
+# Widgets bound natively with `bind="query-params"` where that keeps the link format unchanged (the key is the
+# parameter's name and the value shown is the value written): Streamlit reads and writes these; this module only
+# checks them (for the note on unknown values) and never writes them. The others stay on this seed/write-back layer,
+# because Streamlit's binding would change the contract teachers' links rely on: a bound selectbox writes its display
+# label (a plan's title) instead of its id, and a bound multiselect writes repeated parameters
+# (`proposals=a&proposals=b`) instead of the comma form (`proposals=a,b`).
+BOUND_PARAMS = ("as_of",)
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
 NOTES_KEY = "url_notes"
@@ -67,7 +74,7 @@ def seed_once(choices: Choices) -> None:
     }
     notes: list[str] = []
     params = st.query_params
-    for name, key in {**LIST_PARAMS, **ONE_PARAMS}.items():
+    for name, key in {**LIST_PARAMS, **ONE_PARAMS, **{b: None for b in BOUND_PARAMS}}.items():
         if name not in params:
             continue
         values = _values(params.get_all(name))
@@ -76,6 +83,8 @@ def seed_once(choices: Choices) -> None:
         bad = [v for v in values if not ok(v)]
         if bad:
             notes.append(f"Ignored unknown value(s) in the link for “{name}”: {', '.join(bad[:5])}")
+        if key is None:  # bound: the widget takes the value from the URL itself
+            continue
         if name in LIST_PARAMS:
             if good:
                 st.session_state[key] = good
@@ -138,5 +147,11 @@ def current(defaults: dict[str, object], page: str | None = None) -> dict[str, s
 def write_back(defaults: dict[str, object], page: str | None = None) -> None:
     """Mirror session state into the query string (`page`: the url_path of the page shown)."""
     wanted = current(defaults, page)
-    if {k: ",".join(st.query_params.get_all(k)) for k in st.query_params} != wanted:
-        st.query_params.from_dict(wanted)
+    shown = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params if k not in BOUND_PARAMS}
+    if shown == wanted:
+        return
+    for name in set(shown) - set(wanted):
+        del st.query_params[name]
+    for name, value in wanted.items():
+        if shown.get(name) != value:
+            st.query_params[name] = value
