@@ -347,13 +347,14 @@ def _downloads(context: Context, plan: Plan, refs: References) -> None:
     st.caption("The address bar holds your plan: copy it to share or hand it in.")
     st.code(link, language=None, wrap_lines=True)
     pid = plan_id(author)
-    st.download_button("Plan as a proposal file (YAML)", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
+    st.download_button("Plan as a proposal file", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
                        mime="application/x-yaml", icon=":material/download:", on_click="ignore", width="stretch",
                        data=lambda: to_yaml(plan_to_proposal(plan, taxonomy, author, link=link)))
     st.download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=f"{pid}-summary.html",
                        mime="text/html", icon=":material/print:", on_click="ignore", width="stretch",
                        data=lambda: printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals)))
-    st.caption(f"The YAML file passes `python -m model.validate`; saved as `proposals/{pid}.yaml` it appears in every view.")
+    st.caption("The proposal file passes the same checks as every proposal in the app: upload it on the "
+               "'Add a proposal' page to compare it with the others, or hand it to your teacher.")
 
 
 # ------------------------------------------------------------------ the page
