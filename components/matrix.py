@@ -78,7 +78,7 @@ def step_strip(steps: int, step: int | None, first: int | None, last: int | None
     return f'<span class="pm-strip" aria-hidden="true" style="grid-template-columns:repeat({steps},1fr)">{boxes}{marks}</span>'
 
 
-def _cell(row: pd.Series, href: str | None, who: str, glossary: Glossary | None = None) -> str:
+def _cell(row: dict, href: str | None, who: str, glossary: Glossary | None = None) -> str:
     kind = row["placement"]
     evidence = EVIDENCE_STYLE.get(row["evidence"], EVIDENCE_STYLE["unknown"])
     if kind == "placed":
@@ -126,7 +126,7 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
         title = group["area_title"].iloc[0]
         cells = "".join(
             _cell(row, cell_link(area, row["proposal"]) if cell_link else None, names[row["proposal"]], glossary)
-            for _, row in group.iterrows()
+            for row in group.to_dict("records")
         )
         body.append(f'<tr><th class="area" scope="row">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
     min_width = 11 + 10 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
