@@ -153,7 +153,7 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
                                  legendgroup="reference", legendrank=1001, hoverinfo="skip"))
     _party_legend(fig, capped_parties)
     top = max([int(c) for c in capped["cap"]] + [r.high or r.value for r in references] + [100_000])
-    fig.update_xaxes(range=[0, top * 1.08], tickformat=",d", title=None, side="top", nticks=4)
+    fig.update_xaxes(range=[0, top * 1.08], tickformat=",d", title=None, side="top", nticks=3, tickangle=0)
     fig.update_yaxes(categoryorder="array", categoryarray=order, tickvals=order, ticktext=[ticktext[o] for o in order], title=None)
     lines = max(t.count("<br>") + 1 for t in ticktext.values()) if ticktext else 2
     plot_px = (18 * lines + 14) * max(len(order), 2)  # every row tall enough for its wrapped label and number
@@ -172,7 +172,7 @@ PANELS = (  # frame column, panel title, taxonomy area, field
     ("eu", "EU membership", "alliances", "eu"),
     ("foreign_troops", "Foreign troops in Ukraine", "alliances", "foreign_troops"),
 )
-ROW_PX, PANEL_GAP_PX = 60, 96
+ROW_PX, PANEL_GAP_PX = 68, 96
 
 
 def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
@@ -186,7 +186,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
     titles = []
     for _column, title, area, field in PANELS:
         terms = [plot(t.label) for t in (taxonomy.values_for(area, field) or [])][::-1]
-        scale = f"<br><span style='font-size:13px'>{wrap(f'left: {terms[0]} · right: {terms[-1]}', 40)}</span>" if terms else ""
+        scale = f"<br><span style='font-size:13px'>{wrap(f'left: {terms[0]} · right: {terms[-1]}', 30)}</span>" if terms else ""
         titles.append(f"<b>{title}</b>{scale}")
     fig = make_subplots(rows=len(PANELS), cols=1, subplot_titles=titles, vertical_spacing=PANEL_GAP_PX / plot_px)
     for row, (column, _title, area, field) in enumerate(PANELS, start=1):
@@ -199,8 +199,8 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
             colours = [party_colour(parties[i]) for i in subset.index]
             fig.add_trace(go.Scatter(
                 x=xs, y=list(subset["proposal_name"]), mode="markers+text", showlegend=False,
-                text=[wrap(v, 20) for v in subset[column]], textfont={"size": 13},
-                textposition=["middle right" if x <= middle else "middle left" for x in xs],  # the side with more room
+                text=[wrap(v, 16) for v in subset[column]], textfont={"size": 12},
+                textposition=["middle right" if x < middle else "middle left" for x in xs],  # the side with more room
                 marker={"size": 16, "color": CHART_INK if open_ else colours, "line": {"color": CHART_INK, "width": 1.5},
                         "symbol": "circle-open" if open_ else [party_symbol(parties[i]) for i in subset.index]},
                 customdata=list(subset[column]), hovertemplate="%{y}: %{customdata}<extra></extra>",
@@ -209,7 +209,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
                          showgrid=True, zeroline=False, fixedrange=True, row=row, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=names, tickvals=names, ticktext=[wrap(n, LABEL_WRAP) for n in names],
                          fixedrange=True, row=row, col=1)
-    fig.for_each_annotation(lambda a: a.update(font={"size": 16}, x=0, xanchor="left", align="left"))
+    fig.for_each_annotation(lambda a: a.update(font={"size": 15}, x=0, xanchor="left", align="left"))
     _party_legend(fig, [parties[i] for i in frame.index if frame.loc[i, PANELS[0][0]] not in MISSING] or parties)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Not addressed or not coded",
                              marker={"size": 13, "symbol": "circle-open", "color": CHART_INK, "line": {"color": CHART_INK, "width": 1.5}},
@@ -237,7 +237,7 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
             customdata=list(zip(group["date"], group["status_label"], group["publication_label"], group["author"])),
             hovertemplate="%{y}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         ))
-    fig.update_xaxes(title=None, side="top", tickformat="%Y", dtick="M24")
+    fig.update_xaxes(title=None, side="top", tickformat="%Y", dtick="M36", tickangle=0)
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, tickvals=order,
                      ticktext=[wrap(n, LABEL_WRAP) for n in order])
     plot_px = 44 * max(len(order), 2)
@@ -326,7 +326,7 @@ def ceasefire_scale_figure(frame: pd.DataFrame) -> go.Figure:
         panels.append((field, data, labels, max(sum(label.count("<br>") + 1 for label in labels), 1)))
     line_px, gap_px = 22, 90
     plot_px = sum(18 + line_px * lines for *_, lines in panels) + gap_px
-    fig = make_subplots(rows=2, cols=1, subplot_titles=["<b>Width of the buffer zone (km)</b>", "<b>Number of monitors</b>"],
+    fig = make_subplots(rows=2, cols=1, subplot_titles=["<b>Buffer zone width (km)</b>", "<b>Number of monitors</b>"],
                         row_heights=[18 + line_px * lines for *_, lines in panels], vertical_spacing=gap_px / plot_px)
     for row, (field, data, labels, _lines) in enumerate(panels, start=1):
         proposal = [k == "Proposal" for k in data["kind"]]
@@ -342,7 +342,7 @@ def ceasefire_scale_figure(frame: pd.DataFrame) -> go.Figure:
         top = max(list(data[field]) + [1])
         fig.update_xaxes(range=[0, top * 1.3], tickformat=",d", nticks=4, row=row, col=1)
         fig.update_yaxes(autorange="reversed", row=row, col=1)
-    fig.for_each_annotation(lambda a: a.update(font={"size": 16}, x=0, xanchor="left"))
+    fig.for_each_annotation(lambda a: a.update(font={"size": 15}, x=0, xanchor="left"))
     fig.add_trace(go.Bar(x=[None], y=[None], name="Past case (grey, hatched)", showlegend=True, hoverinfo="skip",
                          marker={"color": HISTORICAL_CASE, "pattern": {"shape": "/", "fgcolor": REFERENCE}, "line": {"color": CHART_INK, "width": 1}}))
     for party in dict.fromkeys(p for p, k in zip(parties, frame["kind"]) if k == "Proposal"):

@@ -38,7 +38,7 @@ SPLIT_WORDS = "split at the line of contact"
 NO_LATER_LINE = ("No open data for the later line of contact is available here, "
                  "so regions split at the line of contact are hatched, not cut at a line.")
 
-MAP_HEIGHT, ROW_GAP, TOP = 270, 46, 110  # pixels: one map's row, the gap holding the next map's title, top margin
+MAP_HEIGHT, ROW_GAP, TOP = 270, 60, 120  # pixels: one map's row, the gap holding the next map's title, top margin
 NOTE_MARK = "∅"  # drawn on regions whose status needs a reason ("not addressed by this text")
 CREDIT = "Map data: Natural Earth (public domain)."
 SIMPLIFY_DEGREES = 0.02  # about 2 km: under a pixel on a 380-pixel-wide map of Ukraine
@@ -51,6 +51,7 @@ HATCH_SHAPE = "/"  # every split status: hatched = split; the background colour 
 CONTROL_2022_COLOR = "#000000"  # black dashes on a white halo: readable on every fill; dashed, unlike the solid region borders
 CONTROL_2022_HALO = "#FFFFFF"
 FALLBACK_COLOR = "#999999"
+LEGEND_WRAP, TITLE_WRAP = 30, 16  # characters a line: legend entries and map titles fit a 390-pixel phone
 
 
 # ---- geometry (cached) -------------------------------------------------------------------------
@@ -276,14 +277,14 @@ def _fill_trace(xs, ys, style: StatusStyle, axes: tuple[str, str], **extra) -> d
         type="scatter",
         x=xs, y=ys, xaxis=axes[0], yaxis=axes[1], mode="lines", fill="toself", fillcolor=style.color,
         fillpattern=style.pattern, line={"color": "#000000" if dotted else OUTLINE, "width": 1.6 if dotted else 0.7, "dash": style.dash},
-        name=_wrap(style.legend, 44), legendgroup=style.key, hoverinfo="skip", **extra,
+        name=_wrap(style.legend, LEGEND_WRAP), legendgroup=style.key, hoverinfo="skip", **extra,
     )
 
 
 def _legend_trace(style: StatusStyle, rank: int) -> dict:
     marked = style.dash != "solid"  # white "not addressed": a heavy outline, as its dotted outline on the map
     pattern = {**style.pattern, "size": 6} if style.pattern else {"shape": ""}
-    return dict(type="bar", x=[None], y=[None], xaxis="x", yaxis="y", name=_wrap(style.legend, 44), legendgroup=style.key,
+    return dict(type="bar", x=[None], y=[None], xaxis="x", yaxis="y", name=_wrap(style.legend, LEGEND_WRAP), legendgroup=style.key,
                 legendrank=rank, showlegend=True, hoverinfo="skip",
                 marker={"color": style.color, "pattern": pattern,
                         "line": {"color": "#000000" if marked else OUTLINE, "width": 2 if marked else 1}})
@@ -401,10 +402,10 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         layout[ykey] = {"domain": [y0, y1], "visible": False, "fixedrange": True, "anchor": xref,
                         "scaleanchor": xref, "scaleratio": 1}
         annotations.append({"text": f"<b>{plot(name)}</b>", "x": (x0 + x1) / 2, "y": y1 + title_pad, "xref": "paper", "yref": "paper",
-                            "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 18}})
+                            "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 15}})
 
     entries = len(styles) + (held is not None)
-    legend_height = 110 + 34 * (-(-entries // 2))  # title (3 lines) + two entries a row; plotly grows the margin if needed
+    legend_height = 150 + 40 * (-(-entries // 2))  # title (5 lines) + two entries a row; plotly grows the margin if needed
     layout.update(
         annotations=annotations, height=TOP + plot_height + legend_height,
         title={"text": "Status of each region, by proposal", "font": {"size": 22}},
@@ -413,10 +414,10 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         hoverlabel={"font": {"size": 16, "color": "#111111"}, "align": "left", "bgcolor": "#FFFFFF", "bordercolor": "#333333"},
         margin={"l": 5, "r": 5, "t": TOP, "b": legend_height},
         legend={
-            "title": {"text": "<b>Region status</b>  ·  hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole)<br>"
-                      + _wrap(NO_LATER_LINE + " " + CREDIT, 110) + "<br> ", "side": "top", "font": {"size": 15}},
+            "title": {"text": "<b>Region status</b><br>" + _wrap("Hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole). "
+                      + NO_LATER_LINE + " " + CREDIT, 44) + "<br> ", "side": "top", "font": {"size": 13}},
             "orientation": "h", "x": 0, "xanchor": "left", "y": -0.01, "yanchor": "top",
-            "traceorder": "normal", "entrywidth": 0.5, "entrywidthmode": "fraction", "font": {"size": 15},
+            "traceorder": "normal", "font": {"size": 13},
             "itemclick": False, "itemdoubleclick": False,
         },
     )

@@ -27,7 +27,7 @@ def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
     return places
 
 
-COLUMN_ORDER = ["Title", "Reliability", "Publisher", "Date", "Link", "Reliability note", "Cited by", "Seed file"]
+FIRST_COLUMNS = ["Title", "Reliability", "Publisher", "Date", "Link"]  # then the table's other columns, in its order
 
 
 def render(context: Context) -> None:
@@ -56,12 +56,13 @@ def render(context: Context) -> None:
         if kinds and kind not in kinds:
             continue
         st.subheader(f"{kind} ({len(group)})")
-        st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}", column_order=COLUMN_ORDER,
+        st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}",
+                     column_order=[*FIRST_COLUMNS, *(c for c in group.columns if c not in FIRST_COLUMNS and c != "Kind")],
                      column_config={  # reliability right after the title, so it is on screen without scrolling sideways
                          "Title": st.column_config.TextColumn("Title", width="medium"),
-                         "Reliability": st.column_config.TextColumn("Reliability", width="small"),
-                         "Publisher": st.column_config.TextColumn("Publisher", width="small"),
-                         "Date": st.column_config.TextColumn("Date", width="small"),
+                         "Reliability": st.column_config.TextColumn("Reliability", width=140),
+                         "Publisher": st.column_config.TextColumn("Publisher", width=130),
+                         "Date": st.column_config.TextColumn("Date", width=110),
                          "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
                      })
     st.download_button("Download the source list (CSV)", frame.to_csv(index=False), file_name="sources.csv", mime="text/csv", icon=":material/download:")
