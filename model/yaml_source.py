@@ -121,7 +121,10 @@ def parse_yaml(raw: bytes, shown_as: str) -> ParsedYaml:
     text = _decode(raw, shown_as)
     events = _checked_events(text, shown_as)
     try:
-        root = _EventComposer(events).get_single_node()
+        if _event_source(text) is yaml.CSafeLoader:  # libyaml composes ~6× faster than re-feeding the checked events
+            root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        else:
+            root = _EventComposer(events).get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_problem(exc, shown_as)) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style):
