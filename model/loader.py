@@ -159,6 +159,32 @@ def _inline_problems(inline: list, registry: Registry, parsed: ParsedYaml, where
     return problems
 
 
+def check_parsed(
+    parsed: ParsedYaml, where: str, file: Path | None, registry: Registry, taxonomy: Taxonomy, seeds_dir: Path,
+) -> tuple[Proposal | None, list[Problem]]:
+    """Schema, then (on what validated) taxonomy and citations, in one pass, one message per field (the schema's).
+    `file` is checked against the id (None: no file name to check, as for an upload).
+    Returns the proposal carrying its cited sources when valid, a partial stand-in when the schema failed,
+    None when nothing could be read; and every problem, in line order."""
+    try:
+        proposal = Proposal.model_validate(parsed.data)
+        schema: list[Problem] = []
+    except ValidationError as exc:
+        schema = validation_problems(exc, parsed, where)
+        proposal = salvage(Proposal, parsed.data)
+    if proposal is None:
+        return None, schema
+    inline = list(proposal.sources or [])
+    pool = available([s for s in inline if s is not None and s.id is not None], registry)
+    checks = _inline_problems(inline, registry, parsed, where)
+    checks += check_proposal(proposal, parsed, where, file or Path(f"{proposal.id}.yaml"), taxonomy, seeds_dir, pool)
+    reported = {p.field for p in schema}
+    checks = [p for p in checks if p.field not in reported]
+    if not schema and not checks:
+        proposal = with_cited_sources(proposal, pool)
+    return proposal, sorted([*schema, *checks], key=lambda p: (p.line or 0))
+
+
 def check_file(
     file: Path, registry: Registry, taxonomy: Taxonomy, seeds_dir: Path,
 ) -> tuple[Proposal | None, ParsedYaml | None, list[Problem]]:
@@ -169,23 +195,8 @@ def check_file(
         parsed = read_yaml(file, where)
     except YamlError as exc:
         return None, None, list(exc.problems)
-    try:
-        proposal = Proposal.model_validate(parsed.data)
-        schema: list[Problem] = []
-    except ValidationError as exc:
-        schema = validation_problems(exc, parsed, where)
-        proposal = salvage(Proposal, parsed.data)
-    if proposal is None:
-        return None, parsed, schema
-    inline = list(proposal.sources or [])
-    pool = available([s for s in inline if s is not None and s.id is not None], registry)
-    checks = _inline_problems(inline, registry, parsed, where)
-    checks += check_proposal(proposal, parsed, where, file, taxonomy, seeds_dir, pool)
-    reported = {p.field for p in schema}
-    checks = [p for p in checks if p.field not in reported]  # one message per field: the schema's
-    if not schema and not checks:
-        proposal = with_cited_sources(proposal, pool)
-    return proposal, parsed, sorted([*schema, *checks], key=lambda p: (p.line or 0))
+    proposal, problems = check_parsed(parsed, where, file, registry, taxonomy, seeds_dir)
+    return proposal, parsed, problems
 
 
 def load_catalogue(paths: list[Path] | None = None, seeds_dir: Path | None = None) -> Catalogue:
@@ -221,27 +232,16 @@ def check_upload(raw: bytes, name: str, catalogue: Catalogue, seeds_dir: Path | 
         parsed = parse_yaml(raw, name)  # read_yaml's own reader, for bytes: size, encoding, depth, alias guards
     except YamlError as exc:
         return None, list(exc.problems)
-    try:
-        proposal = Proposal.model_validate(parsed.data)
-        schema: list[Problem] = []
-    except ValidationError as exc:
-        schema = validation_problems(exc, parsed, name)
-        proposal = salvage(Proposal, parsed.data)
+    proposal, own = check_parsed(parsed, name, None, catalogue.registry, catalogue.taxonomy, seeds_dir)
     if proposal is None:
-        return None, schema
-    inline = list(proposal.sources or [])
-    pool = available([s for s in inline if s is not None and s.id is not None], catalogue.registry)
-    checks = _inline_problems(inline, catalogue.registry, parsed, name)
-    checks += check_proposal(proposal, parsed, name, Path(f"{proposal.id}.yaml"), catalogue.taxonomy, seeds_dir, pool)
-    reported = {p.field for p in schema}
-    own = [*schema, *(p for p in checks if p.field not in reported)]
+        return None, own
     others = [(p, parsed, f"{p.id}.yaml") for p in catalogue.proposals]  # already valid: no problem is located in them
     entry = (proposal, parsed, name)
     _, cross = check_catalogue([*others, entry] if not own else others, [] if not own else [entry])
     problems = sorted([*own, *(p for p in cross if p.path == name)], key=lambda p: (p.line or 0))
     if problems:
         return None, problems
-    return with_cited_sources(proposal, pool), []
+    return proposal, []
 
 
 def with_extra(catalogue: Catalogue, extra: "list[Proposal] | tuple[Proposal, ...]") -> Catalogue:
