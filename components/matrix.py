@@ -156,4 +156,4 @@ def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
     )
     key = ('<div class="pm-legend"><span><b>Column badge</b> = how the whole document came out (e.g. leaked draft). '
            '<b>Cell border and badge</b> = how that cell\'s content is known:</span>' + evidence + '</div>')
-    return f'{CSS}<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div>{key}'
+    return f'<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div>{key}'  # styles come with the matrix

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.context import Context
 from components.coverage_note import show_note
-from components.matrix import legend_html
+from components.matrix import CSS, legend_html
 from components.safe_text import md
 from model.compare import PLACEMENTS, references
 
@@ -52,7 +52,7 @@ text exists but that part was never made public (hatched grey). A white cell is 
 words ("Not coded on a scale", or "No scale: read the text" for humanitarian and implementation terms). Where a number exists
 (an army cap), the cell shows the number first and the step second.
 """)
-    st.html(legend_html(list(PLACEMENTS), references(context.catalogue.proposals, taxonomy, context.selection.as_of)))
+    st.html(CSS + legend_html(list(PLACEMENTS), references(context.catalogue.proposals, taxonomy, context.selection.as_of)))
     st.markdown("""
 **Two different questions: how a document came out, and how each cell is known.** The badge under a column's name says how
 the *whole document* came out: published by its authors (a government text), a published paper (non-governmental, e.g. a think

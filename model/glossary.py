@@ -72,8 +72,7 @@ def mark_html(text: str, glossary: Glossary) -> str:
             out.append(word)
         else:
             seen.add(term.term)
-            tip = escape(f"{term.term}: {term.explanation}", quote=True)
-            out.append(f'<span class="gl" tabindex="0" role="button" aria-label="{tip}">{word}'
+            out.append(f'<span class="gl" tabindex="0" role="button">{word}'
                        f'<span class="gl-tip" role="tooltip">{escape(term.explanation)}</span></span>')
         last = match.end()
     out.append(escape(text[last:]))
