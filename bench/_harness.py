@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 BLANK_APP = BENCH / "baseline" / "blank.py"
 TRIVIAL_APP = BENCH / "baseline" / "two_page.py"
+WIDGETS_APP = BENCH / "baseline" / "widgets.py"  # blank plus the widget kinds Compare uses, no data
 APP = ROOT / "app.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

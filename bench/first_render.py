@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import APP, BLANK_APP, CHROMIUM, CHROMIUM_ARGS, TRIVIAL_APP, Server, machine, pct  # noqa: E402
+from _harness import APP, BLANK_APP, WIDGETS_APP, CHROMIUM, CHROMIUM_ARGS, TRIVIAL_APP, Server, machine, pct  # noqa: E402
 
 READY = """(last) => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -34,6 +34,7 @@ READY = """(last) => {
 TARGETS = {  # name: (script, selector of the element that appears last)
     "blank app": (BLANK_APP, '[data-testid="stMain"] [data-testid="stMarkdown"]'),
     "trivial two-page app": (TRIVIAL_APP, '[data-testid="stPlotlyChart"] .main-svg'),
+    "blank + Compare's widgets": (WIDGETS_APP, '[data-testid="stDownloadButton"]'),
     "Compare page": (APP, '[data-testid="stDownloadButton"]'),
 }
 
