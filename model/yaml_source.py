@@ -11,8 +11,14 @@ event so that every guard runs before anything is built:
   anchors/aliases (so an alias bomb never expands), explicit tags other than
   the plain core ones (so `!!python/object` is refused with its line), a list
   or a single value at the top level and a second document are refused there;
-- the node tree is composed from those events (never re-parsed) and duplicate
-  keys are reported instead of silently keeping the last one;
+- the node tree is composed from those events, or, when libyaml read them, by
+  libyaml again (faster than re-feeding the events); duplicate keys are reported
+  instead of silently keeping the last one;
+- fast path: a file with no character that could start an anchor, alias, tag
+  or second document (`&`, `*`, `!`, a `---`/`...` line) and few brackets is
+  composed by libyaml directly, and only its depth and top-level kind are
+  checked on the tree: those guards cannot fire on it. Anything else takes
+  the event-by-event path above.
 - values that PyYAML cannot build (a date like 2025-13-45, a 5,000-digit
   number) stay text, for the schema to report.
 
@@ -40,6 +46,8 @@ _C_BRACKET_BUDGET = 1_000
 _CORE_TAGS = {
     "!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")),
 }
+# A file matching this might hold an anchor, an alias, a tag or a second document: it takes the event-by-event path.
+_MAYBE_SPECIAL = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!]|^(?:---|\.\.\.)", re.M)
 _CONTEXTS_THAT_START_THE_PROBLEM = ("quoted scalar", "block scalar", "flow", "simple key", "tag", "anchor", "alias", "directive")
 
 
@@ -119,12 +127,13 @@ def parse_yaml(raw: bytes, shown_as: str) -> ParsedYaml:
     if len(raw) > MAX_BYTES:
         raise YamlError(Problem(shown_as, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}"))
     text = _decode(raw, shown_as)
-    events = _checked_events(text, shown_as)
+    fast = _event_source(text) is yaml.CSafeLoader
     try:
-        if _event_source(text) is yaml.CSafeLoader:  # libyaml composes ~6× faster than re-feeding the checked events
-            root = yaml.compose(text, Loader=yaml.CSafeLoader)
-        else:
-            root = _EventComposer(events).get_single_node()
+        root = _fast_root(text, shown_as) if fast and not _MAYBE_SPECIAL.search(text) else _CAREFUL
+        if root is _CAREFUL:
+            events = _checked_events(text, shown_as)
+            # libyaml composes several times faster than re-feeding the checked events to PyYAML's composer
+            root = yaml.compose(text, Loader=yaml.CSafeLoader) if fast else _EventComposer(events).get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_problem(exc, shown_as)) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style):
@@ -216,6 +225,33 @@ def _checked_events(text: str, shown_as: str) -> list[yaml.Event]:
     except yaml.YAMLError as exc:
         raise YamlError(Problem(shown_as, None, "", f"YAML error: {exc}")) from None
     return events
+
+
+_CAREFUL = object()  # _fast_root's answer when the file must take the event-by-event path
+
+
+def _fast_root(text: str, shown_as: str) -> "yaml.Node | None | object":
+    """Compose with libyaml, then check the two guards that can still fire here: depth and the top-level kind."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return _CAREFUL  # the careful path reports the problem where it starts
+    if root is None:
+        return None
+    if isinstance(root, yaml.SequenceNode):
+        raise YamlError(Problem(shown_as, root.start_mark.line + 1, "", "file must be a mapping of fields (key: value), got a list"))
+    if isinstance(root, yaml.ScalarNode) and (root.value or root.style):
+        raise YamlError(Problem(shown_as, root.start_mark.line + 1, "", "file must be a mapping of fields (key: value), got a single value"))
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise YamlError(Problem(shown_as, node.start_mark.line + 1, "", f"nesting is deeper than {MAX_DEPTH} levels"))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair if not isinstance(child, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value if not isinstance(child, yaml.ScalarNode))
+    return root
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
