@@ -224,7 +224,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
 # ---- timeline ------------------------------------------------------------------------------------
 
 def timeline_figure(frame: pd.DataFrame) -> go.Figure:
-    """Every proposal on a time axis, one row each (oldest at the bottom), coloured AND shaped by who drafted it
+    """Every proposal on a time axis, one row each (oldest at the top), coloured AND shaped by who drafted it
     (the same colours and symbols as every other chart)."""
     frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     fig = go.Figure()
@@ -238,6 +238,7 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         ))
     fig.update_xaxes(title=None, side="top", tickformat="%Y", dtick="M36", tickangle=0)
+    order = order[::-1]  # plotly draws the first category at the bottom: oldest at the top, read downwards in time
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, tickvals=order,
                      ticktext=[wrap(n, LABEL_WRAP) for n in order])
     plot_px = 44 * max(len(order), 2)
