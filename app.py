@@ -37,6 +37,7 @@ else:
         st.info(note, icon=":material/link:")
     show_problems(problems)
     show_coverage(catalogue)
-    st.html("<style>@media (min-width: 700px) {[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}}</style>")
+    st.html("<style>@media (min-width: 700px) {[data-testid=\"stMainBlockContainer\"]{padding-top:2.5rem;}}"
+            " [data-testid=\"stMarkdownContainer\"] blockquote {opacity:1; color:#333333;}</style>")  # AA contrast in quoted sources
     page.run()
 url_state.write_back(url_defaults, page.url_path)

@@ -6,7 +6,7 @@ import streamlit as st
 
 HTML = """
 <div class="copy-link">
-  <button type="button" aria-label="Copy a link to this view">Copy link to this view</button>
+  <button type="button">Copy link to this view</button>
   <span class="done" role="status" aria-live="polite"></span>
 </div>
 """

@@ -99,14 +99,14 @@ def _cell(row: dict, href: str | None, who: str, glossary: Glossary | None = Non
     title = escape(f"{PLACEMENTS[kind]}. {row['how_computed']}", quote=True)
     cell = f'{row["area"]}:{row["proposal"]}'
     return (
-        f'<td class="{kind}" title="{title}" data-cell="{escape(cell, quote=True)}" tabindex="0" role="button" '
-        f'aria-label="{escape(who + ", " + row["area_title"] + ": open the sources", quote=True)}" '
+        f'<td class="{kind}" title="{title}" data-cell="{escape(cell, quote=True)}" '
         f'style="background:{bg}; color:{fg}; border-style:{evidence["border"]};">'
         f'<span class="who">{escape(who)}</span>'
         f'<span class="scale">{escape(head)}</span>{second}{strip}'
         f'<span class="text">{mark_html(short_text(row["text"]), glossary) if glossary else escape(short_text(row["text"]))}</span>'
         f'<span class="meta"><span class="pm-badge">{evidence["icon"]} {evidence["word"]}</span>{contested}'
-        + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self">sources</a>' if href else "")
+        + (f'<a class="pm-link" href="{escape(href, quote=True)}" target="_self" '
+           f'aria-label="{escape("sources: " + who + ", " + row["area_title"], quote=True)}">sources</a>' if href else "")
         + '</span></td>'
     )
 
