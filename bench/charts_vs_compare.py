@@ -17,26 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import APP, CHROMIUM, CHROMIUM_ARGS, Server, machine, pct  # noqa: E402
-from first_render import READY  # noqa: E402
+from first_render import READY, load  # noqa: E402,F401
 
 PAGES = {  # name: (path, selector of an element that appears late)
     "Compare (/)": ("/", '[data-testid="stDownloadButton"]'),
     "Charts (/charts)": ("/charts", '[data-testid="stPlotlyChart"] .main-svg'),
     "Timeline (/timeline)": ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
 }
-
-
-def load(context, url: str, last: str, timeout_ms: int = 180_000) -> float:
-    """Seconds from navigation start to rendered (a new tab, so a new session)."""
-    page = context.new_page()
-    try:
-        page.goto(url, wait_until="commit")
-        ready = page.wait_for_function(READY, arg=last, polling="raf", timeout=timeout_ms).json_value()
-        if page.locator('[data-testid="stException"]').count():
-            raise RuntimeError(f"exception box on {url}")
-        return ready / 1000
-    finally:
-        page.close()
 
 
 def main() -> None:
@@ -57,10 +44,10 @@ def main() -> None:
         try:
             for _ in range(2):  # warm-up: imports, caches, browser HTTP cache
                 for path, last in PAGES.values():
-                    load(context, server.url + path, last)
+                    load(context, server.url + path, last, 180_000)
             for _ in range(args.loads):
                 for name, (path, last) in PAGES.items():
-                    samples[name].append(load(context, server.url + path, last))
+                    samples[name].append(load(context, server.url + path, last, 180_000))
         finally:
             browser.close()
         problems = server.log_problems()

@@ -39,11 +39,11 @@ TARGETS = {  # name: (script, selector of the element that appears last)
 }
 
 
-def load(context, url: str, last: str) -> float:
+def load(context, url: str, last: str, timeout_ms: int = 60_000) -> float:
     page = context.new_page()
     try:
         page.goto(url, wait_until="commit")
-        ready = page.wait_for_function(READY, arg=last, polling="raf", timeout=60_000).json_value()
+        ready = page.wait_for_function(READY, arg=last, polling="raf", timeout=timeout_ms).json_value()
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(f"exception box on {url}")
         return ready / 1000

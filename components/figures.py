@@ -18,7 +18,7 @@ from components.palette import (
     CHART_BAND, CHART_GRID, CHART_INK, CHART_NOTE_BG, CHART_NOTE_BORDER, CHART_PAPER, FONT, HISTORICAL_CASE,
     PARTY_COLORS, PARTY_LABELS, PARTY_SYMBOLS, REFERENCE,
 )
-from components.safe_text import plot, plot_frame
+from components.safe_text import plot, plot_frame, wrap_words
 from model.reference_data import ReferenceFigure
 from model.schema import NOT_ADDRESSED, NOT_KNOWN
 from model.taxonomy import Taxonomy
@@ -34,14 +34,7 @@ LEGEND_TITLE = "Drafted by"
 
 def wrap(text: str, width: int = LABEL_WRAP) -> str:
     """`text` with <br> at word boundaries so no line is longer than `width` characters (unless one word is)."""
-    lines, line = [], ""
-    for word in str(text).split():
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return wrap_words(text, width)
 
 
 _wrap = wrap  # the old private name

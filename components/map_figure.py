@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.safe_text import wrap_words
+
 from components.palette import FONT, REGION_STATUS_COLORS
 from components.safe_text import plot
 from model.chart_data import NOT_MENTIONED, NOT_MENTIONED_LABEL
@@ -239,17 +241,6 @@ class StatusStyle:
     split: bool
 
 
-def _wrap(text: str, width: int) -> str:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
-
-
 def status_styles(taxonomy: Taxonomy) -> list[StatusStyle]:
     """Every region status of the taxonomy, in its order, then 'not named by this proposal'.
     Split statuses (taxonomy flag `split`) are hatched; the rest are plain fills."""
@@ -277,14 +268,14 @@ def _fill_trace(xs, ys, style: StatusStyle, axes: tuple[str, str], **extra) -> d
         type="scatter",
         x=xs, y=ys, xaxis=axes[0], yaxis=axes[1], mode="lines", fill="toself", fillcolor=style.color,
         fillpattern=style.pattern, line={"color": "#000000" if dotted else OUTLINE, "width": 1.6 if dotted else 0.7, "dash": style.dash},
-        name=_wrap(style.legend, LEGEND_WRAP), legendgroup=style.key, hoverinfo="skip", **extra,
+        name=wrap_words(style.legend, LEGEND_WRAP), legendgroup=style.key, hoverinfo="skip", **extra,
     )
 
 
 def _legend_trace(style: StatusStyle, rank: int) -> dict:
     marked = style.dash != "solid"  # white "not addressed": a heavy outline, as its dotted outline on the map
     pattern = {**style.pattern, "size": 6} if style.pattern else {"shape": ""}
-    return dict(type="bar", x=[None], y=[None], xaxis="x", yaxis="y", name=_wrap(style.legend, LEGEND_WRAP), legendgroup=style.key,
+    return dict(type="bar", x=[None], y=[None], xaxis="x", yaxis="y", name=wrap_words(style.legend, LEGEND_WRAP), legendgroup=style.key,
                 legendrank=rank, showlegend=True, hoverinfo="skip",
                 marker={"color": style.color, "pattern": pattern,
                         "line": {"color": "#000000" if marked else OUTLINE, "width": 2 if marked else 1}})
@@ -414,7 +405,7 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         hoverlabel={"font": {"size": 16, "color": "#111111"}, "align": "left", "bgcolor": "#FFFFFF", "bordercolor": "#333333"},
         margin={"l": 5, "r": 5, "t": TOP, "b": legend_height},
         legend={
-            "title": {"text": "<b>Region status</b><br>" + _wrap("Hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole). "
+            "title": {"text": "<b>Region status</b><br>" + wrap_words("Hatched = " + SPLIT_WORDS + " (the region is divided, not handed over whole). "
                       + NO_LATER_LINE + " " + CREDIT, 44) + "<br> ", "side": "top", "font": {"size": 13}},
             "orientation": "h", "x": 0, "xanchor": "left", "y": -0.01, "yanchor": "top",
             "traceorder": "normal", "font": {"size": 13},
@@ -433,7 +424,7 @@ def _note(row: dict) -> str:
     """The proposal's note on the region; failing that, why its territory position names no region."""
     note = str(row.get("note") or "").strip() or str(row.get("territory_note") or "").strip()
     # only < and > are escaped: plotly's hover text reads a few tags but does not decode &quot;
-    return f"<br><i>{_wrap(note.replace('<', '&lt;').replace('>', '&gt;'), 60)}</i>" if note else ""
+    return f"<br><i>{wrap_words(note.replace('<', '&lt;').replace('>', '&gt;'), 60)}</i>" if note else ""
 
 
 def _evidence(row: dict, labels: dict[str, str]) -> str:

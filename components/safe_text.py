@@ -45,3 +45,16 @@ def plot_frame(frame):
         if out[column].dtype == object or str(out[column].dtype).startswith(("string", "str")):
             out[column] = out[column].map(lambda v: html.escape(v, quote=False) if isinstance(v, str) else v)
     return out
+
+
+def wrap_words(text: object, width: int) -> str:
+    """`text` with <br> at word boundaries so no line is longer than `width` characters (unless one word is);
+    for chart labels, titles and legends."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
