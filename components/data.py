@@ -9,7 +9,6 @@ was most of the server's time under load (docs/performance.md)."""
 from __future__ import annotations
 
 import hashlib
-import json
 
 import streamlit as st
 
@@ -17,7 +16,6 @@ from model.loader import SEEDS_DIR, Catalogue, load_catalogue, proposals_dir
 from model.reference_data import DATA_DIR, ComparatorFile, ReferenceFile, load_comparators, load_reference_figures
 from model.yaml_source import Problem, YamlError
 
-GEOJSON = DATA_DIR / "ukraine_regions.geojson"
 
 
 def _signature() -> tuple[tuple[str, int, int], ...]:
@@ -49,12 +47,6 @@ def version() -> str:
     return hashlib.sha1(repr(_signature()).encode()).hexdigest()[:16]
 
 
-@st.cache_resource(show_spinner=False)
-def geojson() -> dict:
-    """The region shapes, shared read-only by every session (never modified by the map builder)."""
-    return json.loads(GEOJSON.read_text(encoding="utf-8"))
-
-
 @st.cache_data(show_spinner=False)
 def seed_text(name: str) -> str:
     path = (SEEDS_DIR / name).resolve()
@@ -65,8 +57,3 @@ def seed_text(name: str) -> str:
 
 def seed_names() -> list[str]:
     return sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
-
-
-def seeds_readme() -> str:
-    path = SEEDS_DIR / "README.md"
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
