@@ -146,7 +146,9 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
                                  legendgroup="reference", legendrank=1001, hoverinfo="skip"))
     _party_legend(fig, capped_parties)
     top = max([int(c) for c in capped["cap"]] + [r.high or r.value for r in references] + [100_000])
-    fig.update_xaxes(range=[0, top * 1.08], tickformat=",d", title=None, side="top", nticks=3, tickangle=0)
+    # Ticks 400,000 apart (200,000 when every value is small): full numbers that never touch at 390 px wide.
+    fig.update_xaxes(range=[0, top * 1.08], tickformat=",d", title=None, side="top", tickangle=0,
+                     tick0=0, dtick=400_000 if top > 500_000 else 100_000)
     fig.update_yaxes(categoryorder="array", categoryarray=order, tickvals=order, ticktext=[ticktext[o] for o in order], title=None)
     lines = max(t.count("<br>") + 1 for t in ticktext.values()) if ticktext else 2
     plot_px = (18 * lines + 14) * max(len(order), 2)  # every row tall enough for its wrapped label and number
