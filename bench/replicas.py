@@ -25,22 +25,9 @@ from _harness import APP, ROOT, Server, free_port, healthy, machine  # noqa: E40
 from concurrency import load, report  # noqa: E402
 from st_client import Session  # noqa: E402
 
-TEMPLATE = ROOT / "deploy" / "nginx" / "default.conf.template"
-MAIN_CONF = """\
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log notice;
-events {{ worker_connections 1024; }}
-http {{
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/default.conf;
-}}
-"""
+sys.path.insert(0, str(ROOT))
+from deploy.local_nginx import write_config  # noqa: E402
+
 
 
 async def warm(urls: list[str]) -> None:
@@ -72,12 +59,8 @@ def main() -> None:
         for server in servers:
             server.start()
         port = free_port()
-        text = TEMPLATE.read_text(encoding="utf-8")
-        for name, value in {"LISTEN": f"127.0.0.1:{port}", "ACCESS_LOG": str(tmp / "access.log"),
-                            "STREAMLIT_SERVERS": " ".join(f"server 127.0.0.1:{s.port};" for s in servers)}.items():
-            text = text.replace("${" + name + "}", value)
-        (tmp / "default.conf").write_text(text)
-        (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user="user root;" if os.geteuid() == 0 else ""))
+        write_config(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{s.port}" for s in servers],
+                     user="user root;" if os.geteuid() == 0 else "")
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
         base = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
         subprocess.run([*base, "-t"], check=True, capture_output=True)
