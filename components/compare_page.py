@@ -3,6 +3,8 @@ toggle, one cell's sources in a dialog (click a cell; `cell=` in the link), ever
 proposal's position on one area when asked for, and the tidy-table download."""
 from __future__ import annotations
 
+from functools import cache
+from typing import Callable
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -28,21 +30,21 @@ def _close_cell() -> None:
 
 @st.dialog("The sources behind this cell", width="large", on_dismiss=_close_cell)
 def _cell_dialog(proposal, area: str, placement, taxonomy) -> None:
-    st.caption(taxonomy.area(area).title)
+    st.caption(md(taxonomy.area(area).title))
     position_detail.show(proposal, area, placement, taxonomy)
 
 
-def _show_open_cell(context: Context, placed) -> None:
+def _show_open_cell(context: Context, placed: Callable[[], dict]) -> None:
     """Open the dialog for the cell in `open_cell` (set by a click or by `cell=` in the link)."""
     value = st.session_state.get("open_cell")
     if not value:
         return
     area, _, pid = value.partition(":")
     proposal = next((p for p in context.selection.proposals if p.id == pid), None)
-    if proposal is None or (area, pid) not in placed:
+    if proposal is None or area not in context.catalogue.taxonomy.area_keys:
         st.session_state["open_cell"] = None
         return
-    _cell_dialog(proposal, area, placed[(area, pid)], context.catalogue.taxonomy)
+    _cell_dialog(proposal, area, placed()[(area, pid)], context.catalogue.taxonomy)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -92,7 +94,8 @@ def render(context: Context) -> None:
     st.html(legend)
     cell_clicks.listen(_open_cell)
     st.html(matrix)
-    placed = placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of)
+    # Placements again only when a cell's dialog or an area's detail needs them (the matrix has its own, cached).
+    placed = cache(lambda: placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of))
     _show_open_cell(context, placed)
 
     st.subheader("Every chosen proposal on one area", anchor="sources")
@@ -105,7 +108,7 @@ def render(context: Context) -> None:
         for start in range(0, len(proposals), 3):
             for column, proposal in zip(st.columns(3, gap="medium"), proposals[start:start + 3]):
                 with column, st.container(border=True):
-                    position_detail.show(proposal, area, placed[(area, proposal.id)], taxonomy)
+                    position_detail.show(proposal, area, placed()[(area, proposal.id)], taxonomy)
 
     st.subheader("Download")
     chosen = selection.proposals
