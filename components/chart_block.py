@@ -18,6 +18,6 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
     with st.expander("Data table (for screen readers and copying)", expanded=False):
         st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", lambda: table.to_csv(index=False), file_name=file_name,  # built on click
-                       mime="text/csv", key=f"dl_{key}", icon=":material/download:")
+                       mime="text/csv", key=f"dl_{key}", icon=":material/download:", on_click="ignore")
     chart_image.download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
     return event if selectable else None

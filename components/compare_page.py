@@ -114,6 +114,6 @@ def render(context: Context) -> None:
     chosen = selection.proposals
     st.download_button("Download the tidy table (CSV) for the chosen proposals",
                        lambda: tidy_frame(chosen, taxonomy).to_csv(index=False),  # built only when clicked
-                       file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:")
+                       file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
     st.caption("One row per proposal, area and field, with the sources behind each value.")
     present_mode.handout_button(context, areas)

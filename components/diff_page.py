@@ -72,7 +72,7 @@ def render(context: Context) -> None:
                 position = proposal.positions.get(area)
                 text = position.text() if position else "—"
                 column.caption(f"{md(proposal.short_name)} ({position.evidence if position else '—'}): {md(text)}")
-    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:")
+    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")

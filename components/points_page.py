@@ -76,4 +76,4 @@ def render(context: Context) -> None:
         "contested": "yes" if p.contested else "",
     } for p in shown])
     st.download_button("Download these points (CSV)", frame.to_csv(index=False), file_name=f"{plan.id}-points.csv",
-                       mime="text/csv", icon=":material/download:")
+                       mime="text/csv", icon=":material/download:", on_click="ignore")

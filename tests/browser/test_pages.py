@@ -205,9 +205,13 @@ def test_compare_with_every_proposal(server, page):
 def test_tidy_table_download(server, page):
     open_page(page, f"{server}/compare")
     button = page.locator('[data-testid="stDownloadButton"] button', has_text="Download the tidy table")
-    with page.expect_download() as info:
-        button.click()
-    download = info.value
+    try:
+        with page.expect_download() as info:
+            button.click()
+        download = info.value
+    except Exception:  # name what the button said (Streamlit shows a deferred download's error under it)
+        errors = page.locator('[data-testid="stDownloadButtonError"]').all_inner_texts()
+        pytest.fail(f"clicking the tidy-table button downloaded nothing; the button says: {errors or 'nothing'}")
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
     target = DOWNLOADS / download.suggested_filename
     download.save_as(target)
