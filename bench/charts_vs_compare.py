@@ -21,8 +21,8 @@ from first_render import READY, load  # noqa: E402,F401
 
 PAGES = {  # name: (path, selector of an element that appears late)
     "Compare (/)": ("/", '[data-testid="stDownloadButton"]'),
-    "Charts (/charts)": ("/charts", '[data-testid="stPlotlyChart"] .main-svg'),
-    "Timeline (/timeline)": ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
+    "Charts (/charts)": ("/charts", '.pp-plot .main-svg'),
+    "Timeline (/timeline)": ("/timeline", '.pp-plot .main-svg'),
 }
 
 

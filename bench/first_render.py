@@ -25,8 +25,9 @@ READY = """(last) => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   if (!document.querySelector(last)) return false;
-  const placed = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
-  const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').length;
+  // st.plotly_chart's charts (baselines) and the app's own (components/plot_view.py, class pp-plot)
+  const placed = document.querySelectorAll('[data-testid="stPlotlyChart"], .pp-plot').length;
+  const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot:has(.main-svg), .pp-plot:has(.main-svg)').length;
   if (drawn < placed) return false;
   return performance.now();
 }"""

@@ -10,6 +10,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from components.context import Context
+from components import plot_view
 from components.map_figure import territory_maps
 from components.palette import REGION_STATUS_COLORS, step_colour, text_colour
 from components.safe_text import md, md_url
@@ -151,8 +152,8 @@ def _map(plan: Plan, taxonomy: Taxonomy) -> None:
     fig.update_layout(title=None, showlegend=False, annotations=[], height=MAP_HEIGHT_PX,
                       margin={"l": 0, "r": 0, "t": 0, "b": 0})
     named = ", ".join(f"{taxonomy.regions[r].name}: {taxonomy.status_label(s)}" for r, s in plan.regions.items()) or "no region set"
-    st.plotly_chart(fig, key=f"{K}map", config={"displayModeBar": False},
-                    alt=f"Map of Ukraine's regions coloured by the plan's statuses ({named}).")
+    plot_view.show(fig, f"{K}map", config={"displayModeBar": False},
+                   alt=f"Map of Ukraine's regions coloured by the plan's statuses ({named}).")
     used = list(dict.fromkeys(plan.regions.values()))
     split = {t.key for t in taxonomy.region_statuses if t.split}
     keys = "".join(

@@ -6,18 +6,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import chart_image
+from components import chart_image, plot_view
 
 
-def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "", selectable: bool = False):
-    """Draw the chart (returning its selection event when `selectable`), then its table and CSV download."""
-    options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
-    event = st.plotly_chart(fig, key=f"fig_{key}", alt=alt, theme=None, config={"displaylogo": False, "responsive": True}, **options)
+def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "",
+         selectable: bool = False) -> list[dict]:
+    """Draw the chart, then its table and CSV download; returns the points just clicked when `selectable`."""
+    clicked = plot_view.show(fig, f"fig_{key}", alt, selectable=selectable)
     if caption:
         st.caption(caption)
-    with st.expander("Data table (for screen readers and copying)", expanded=False):
-        st.dataframe(table, hide_index=True, key=f"table_{key}")
+    # Built only when opened: the table grid's JavaScript is large, and a closed table need not slow the chart down.
+    with st.expander("Data table (for screen readers and copying)", key=f"tablebox_{key}", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", lambda: table.to_csv(index=False), file_name=file_name,  # built on click
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:", on_click="ignore")
     chart_image.download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
-    return event if selectable else None
+    return clicked

@@ -1,6 +1,9 @@
-"""Charts page: troop caps, territory maps (one per proposal) with a region table,
-and security guarantees with NATO/EU/foreign-troops stances."""
+"""Charts page: one chart at a time, in tabs whose choice is in the link (`chart=`): troop caps,
+territory maps (one per proposal) with a region table, security guarantees with NATO/EU/foreign-troops
+stances, and past ceasefire lines for scale. Only the open tab is built and drawn."""
 from __future__ import annotations
+
+from typing import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +15,7 @@ from components.data import version
 from components.upload import is_upload
 from components.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
 from components.safe_text import md
+from components.url_state import CHART_TABS
 from model.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame
 
 
@@ -21,39 +25,35 @@ def selection_key(proposals) -> tuple:
     return tuple((p.id, p.model_dump_json() if is_upload(p) else "") for p in proposals)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figures(data_version: str, key: tuple, _context: Context) -> dict[str, tuple[go.Figure, pd.DataFrame]]:
-    """Every chart of the page for one selection, built once and shared read-only by every session
-    (cache_resource, not cache_data: unpickling a figure costs about as much as building it)."""
-    catalogue, proposals = _context.catalogue, _context.selection.proposals
+def _build(name: str, context: Context) -> tuple[go.Figure, pd.DataFrame]:
+    """One chart of the page and its table, for the context's selection."""
+    catalogue, proposals = context.catalogue, context.selection.proposals
     taxonomy = catalogue.taxonomy
-    refs = _context.references.figures if _context.references else []
-    ref_sources = {s.id: f"{s.publisher}, {s.date or s.date_note or 'n.d.'}" for s in (_context.references.sources if _context.references else [])}
-    caps = troop_caps_frame(proposals)
-    regions = territory_frame(proposals, taxonomy)
-    guarantees = guarantees_frame(proposals, taxonomy)
-    scale = ceasefire_scale_frame(_context.comparators.comparators if _context.comparators else [], proposals)
-    return {
-        "caps": (troop_caps_figure(caps, refs, ref_sources), caps),
-        "territory": (territory_maps(regions, None, taxonomy), regions),  # shapes parsed once per process (cached)
-        "guarantees": (guarantees_figure(guarantees, taxonomy), guarantees),
-        "ceasefire_scale": (ceasefire_scale_figure(scale), scale),
-    }
+    if name == "caps":
+        refs = context.references.figures if context.references else []
+        ref_sources = {s.id: f"{s.publisher}, {s.date or s.date_note or 'n.d.'}" for s in (context.references.sources if context.references else [])}
+        caps = troop_caps_frame(proposals)
+        return troop_caps_figure(caps, refs, ref_sources), caps
+    if name == "territory":
+        regions = territory_frame(proposals, taxonomy)
+        return territory_maps(regions, None, taxonomy), regions  # shapes parsed once per process (cached)
+    if name == "guarantees":
+        guarantees = guarantees_frame(proposals, taxonomy)
+        return guarantees_figure(guarantees, taxonomy), guarantees
+    scale = ceasefire_scale_frame(context.comparators.comparators if context.comparators else [], proposals)
+    return ceasefire_scale_figure(scale), scale
 
 
-def render(context: Context) -> None:
-    selection = context.selection
-    st.title("Charts")
-    present_mode.button("chart")
-    if not selection.proposals:
-        st.info("Pick at least one proposal in the sidebar.")
-        st.stop()
-    proposals = selection.proposals
-    figures = _figures(version(), selection_key(proposals), _context=context)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(name: str, data_version: str, key: tuple, _context: Context) -> tuple[go.Figure, pd.DataFrame]:
+    """One chart for one selection, built once and shared read-only by every session
+    (cache_resource, not cache_data: unpickling a figure costs about as much as building it)."""
+    return _build(name, _context)
 
-    st.header("Troop caps")
+
+def _caps(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
-        *figures["caps"], "caps",
+        fig, table, "caps",
         alt="Horizontal bar chart of the cap each proposal sets on Ukraine's armed forces; proposals without a cap are labelled, not drawn as zero.",
         file_name="troop-caps.csv",
         caption="Each cap is written in full under the proposal's name; colour and symbol show who drafted it. Grey band and dashed "
@@ -61,10 +61,10 @@ def render(context: Context) -> None:
                 "Dotted line: reported pre-war size.",
     )
 
-    st.header("Territory")
-    regions = figures["territory"][1]
+
+def _territory(fig: go.Figure, regions: pd.DataFrame, context: Context) -> None:
     chart_block.show(
-        *figures["territory"], "territory",
+        fig, regions, "territory",
         alt="Small maps of Ukraine's regions, one per proposal, coloured by the status each proposal gives each region; "
             "regions split at the line of contact are hatched; a dashed line marks the area Russia controlled on 23 February 2022.",
         file_name="territory.csv",
@@ -78,29 +78,53 @@ def render(context: Context) -> None:
     st.markdown("**Region × proposal** (regions named by at least one chosen proposal)")
     st.dataframe(territory_table(regions), key="territory_table")
 
-    st.header("Security guarantees and alliances")
+
+def _guarantees(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
-        *figures["guarantees"], "guarantees",
+        fig, table, "guarantees",
         alt="Dot chart placing each proposal on the guarantee scale from no external guarantee to NATO membership, with its NATO, EU and foreign-troops stances.",
         file_name="guarantees-and-alliances.csv",
     )
 
-    st.header("Ceasefire lines and buffer zones, for scale")
-    comparators = context.comparators.comparators if context.comparators else []
+
+def _ceasefire_scale(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
-        *figures["ceasefire_scale"], "ceasefire_scale",
+        fig, table, "ceasefire_scale",
         alt="Bar charts comparing buffer-zone widths and monitor numbers of past ceasefires (Korea, Sinai, Iran-Iraq, Donbas) with those set by the chosen proposals.",
         file_name="ceasefire-comparators.csv",
         caption="≈ about, ≥ at least, ≤ at most. Figures differ between sources for some cases (see the contested column and the Sources page).",
     )
     st.markdown("**What each chosen proposal says about the ceasefire**")
-    for proposal in proposals:
+    for proposal in context.selection.proposals:
         position = proposal.positions.get("ceasefire_and_monitoring")
         text = (f"{position.silence()}: {position.reason}" if position.not_addressed else position.summary) if position else "—"
         st.markdown(f"- **{md(proposal.short_name)}** ({position.evidence if position else '—'}): {md(text)}")
+    comparators = context.comparators.comparators if context.comparators else []
     if comparators:
         with st.expander("Historical cases: summaries and disputed figures"):
             for c in comparators:
                 st.markdown(f"**{md(c.name)} ({md(c.year)})**: {md(c.summary)}")
                 for note in c.contested:
                     st.caption(f"Disputed: {md(note.claim)} ({md(note.disputed_by)})")
+
+
+SECTIONS: dict[str, Callable[[go.Figure, pd.DataFrame, Context], None]] = {
+    "caps": _caps, "territory": _territory, "guarantees": _guarantees, "ceasefire_scale": _ceasefire_scale,
+}
+assert list(SECTIONS) == list(CHART_TABS), "one drawing function per tab of the link contract"
+
+
+def render(context: Context) -> None:
+    selection = context.selection
+    st.title("Charts")
+    present_mode.button("chart")
+    if not selection.proposals:
+        st.info("Pick at least one proposal in the sidebar.")
+        st.stop()
+    key = selection_key(selection.proposals)
+    tabs = st.tabs(list(CHART_TABS.values()), key="chart", bind="query-params", on_change="rerun")
+    for tab, (name, draw) in zip(tabs, SECTIONS.items()):
+        if tab.open is False:  # only the open tab is built and drawn (None would mean every tab runs)
+            continue
+        with tab:
+            draw(*_figure(name, version(), key, _context=context), context)

@@ -6,7 +6,9 @@ Query parameters are a contract for teachers' links:
 `proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
 `points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids), `as_of` (YYYY-MM: the date of
 the parties' reference positions on the matrix; default the latest), `cell` (`area:proposal`, the
-matrix cell whose sources are open).
+matrix cell whose sources are open), `chart` (the open tab of the Charts page: `Troop caps`, `Territory`,
+`Security guarantees`, `Ceasefire lines`; default the first) and `timeline` (the Timeline page's tab:
+`All proposals`, `Army caps over time`).
 
 On the Quiz page (`/quiz`) `seed` is the quiz's number: a `seed` made of digits is read as the
 quiz seed (`quiz_seed`), any other `seed` names a seed document (Sources page), so every older
@@ -33,7 +35,12 @@ ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_f
 # because Streamlit's binding would change the contract teachers' links rely on: a bound selectbox writes its display
 # label (a plan's title) instead of its id, and a bound multiselect writes repeated parameters
 # (`proposals=a&proposals=b`) instead of the comma form (`proposals=a,b`).
-BOUND_PARAMS = ("as_of",)
+BOUND_PARAMS = ("as_of", "chart", "timeline")
+# Tab labels are the values of the tab parameters (`chart=Territory`), so they are part of the link contract:
+# extend, never rename. Keys name each tab's drawing in the page modules.
+CHART_TABS = {"caps": "Troop caps", "territory": "Territory", "guarantees": "Security guarantees",
+              "ceasefire_scale": "Ceasefire lines"}
+TIMELINE_TABS = {"timeline": "All proposals", "caps_time": "Army caps over time"}
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
 NOTES_KEY = "url_notes"
@@ -71,6 +78,7 @@ def seed_once(choices: Choices) -> None:
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
         "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
         "mode": ["present"], "slide": lambda v: v.isdigit() and 1 <= int(v) <= 9999,
+        "chart": list(CHART_TABS.values()), "timeline": list(TIMELINE_TABS.values()),
     }
     notes: list[str] = []
     params = st.query_params

@@ -94,15 +94,48 @@ def test_every_page_renders(page):
     assert at.title, f"{page} has no title"
 
 
-def test_charts_page_maps_one_per_proposal():
+def charts(at: AppTest) -> list[dict]:
+    """The plotly figures the page draws (components/plot_view.py: a `pp_plot` component per chart)."""
     import json
 
-    at = open_page(app(proposals="us-28-point-draft,russia-position"), "charts")
-    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return [json.loads(json.loads(c.proto.json)["figure"]) for c in at.get("bidi_component")
+            if c.proto.component_name == "pp_plot"]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [spec["layout"]["title"]["text"] for spec in charts(at)]
+
+
+def test_charts_page_maps_one_per_proposal():
+    at = open_page(app(proposals="us-28-point-draft,russia-position", chart="Territory"), "charts")
+    specs = charts(at)
+    assert len(specs) == 1, "only the open tab (Territory, from the link) is drawn"
     maps = [s for s in specs if "region" in s["layout"]["title"]["text"]]
     assert len(maps) == 1
     hover_layers = [t for t in maps[0]["data"] if t.get("mode") == "markers" and "customdata" in t]
     assert sorted(t["name"] for t in hover_layers) == sorted([short_name("us-28-point-draft"), short_name("russia-position")])
+
+
+@pytest.mark.parametrize("page, param, tabs", [
+    ("charts", "chart", {"Troop caps": "cap", "Territory": "region", "Security guarantees": "guarantee", "Ceasefire lines": "ceasefire"}),
+    ("timeline", "timeline", {"All proposals": "proposal", "Army caps over time": "cap"}),
+])
+def test_chart_tabs_draw_only_the_tab_named_in_the_link(page, param, tabs):
+    first = open_page(app(), page)
+    assert len(charts(first)) == 1, "without the parameter only the first tab is drawn"
+    assert next(iter(tabs.values())) in chart_titles(first)[0].lower()
+    for label, word in tabs.items():
+        at = open_page(app(**{param: label}), page)
+        assert not at.exception, at.exception
+        titles = chart_titles(at)
+        assert len(titles) == 1 and word in titles[0].lower(), (label, titles)
+
+
+def test_unknown_chart_tab_in_a_link_is_noted_and_the_first_tab_shown():
+    at = open_page(app(chart="Pie"), "charts")
+    assert not at.exception
+    assert any("“chart”" in i.value and "Pie" in i.value for i in at.info), [i.value for i in at.info]
+    assert len(charts(at)) == 1
 
 
 def test_versions_page_preset_diff():
@@ -127,3 +160,12 @@ def test_sources_page_lists_each_document_once_with_citing_cells():
     assert ft["Copy kept here"].iloc[0] == "yes" and ft["Reliability"].iloc[0] == "generally reliable"
     page_text = " ".join(m.value for m in at.markdown) + " ".join(str(s.options) for s in at.selectbox)
     assert ".txt" not in page_text, "students see document titles, not file names"
+
+
+def test_a_charts_data_table_is_built_when_opened():
+    at = open_page(app(), "charts")
+    assert not at.dataframe, "closed: no table sent"
+    assert any(e.label.startswith("Data table") for e in at.expander)
+    at.query_params["chart"] = "Territory"
+    at = open_page(at, "charts")
+    assert len(at.dataframe) == 1, "the Territory tab's own region table is shown open"

@@ -24,8 +24,11 @@ AREA_KEYS = [a["key"] for a in TAXONOMY["areas"]]
 AREA_TITLES = {a["key"]: a["title"] for a in TAXONOMY["areas"]}
 CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position"]
 PAGES = ["compare", "charts", "points", "versions", "timeline", "sources", "methodology"]
-# Pages whose charts must have drawn before the page counts as rendered (minimum number of plotly charts).
-CHARTS = {"charts": 3, "timeline": 2}
+# Pages whose charts must have drawn before the page counts as rendered (minimum number of charts: one tab open).
+CHARTS = {"charts": 1, "timeline": 1}
+# A chart of chart_block (key fig_<name>), drawn by components/plot_view.py into a div.pp-plot.
+CHART_BOX = '[data-testid="stElementContainer"][class*="st-key-fig_"]'
+CHART_DRAWN = f"{CHART_BOX} .pp-plot:has(.main-svg)"
 TIDY_HEADER = ["proposal", "area", "field", "value", "sources"]
 
 APP = '[data-testid="stApp"]'
@@ -66,8 +69,8 @@ def wait_rendered(page, charts: int = 0, timeout: float = 45.0) -> None:
         state = page.get_attribute(APP, "data-test-script-state") if page.locator(APP).count() else None
         skeletons = page.locator(SKELETON).count()
         content = page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').count()
-        placed = page.locator('[data-testid="stPlotlyChart"]').count()
-        drawn = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot:has(.main-svg)').count()
+        placed = page.locator(CHART_BOX).count()
+        drawn = page.locator(CHART_DRAWN).count()
         ready = state == "notRunning" and not skeletons and content > 0 and drawn >= max(charts, placed)
         stable = stable + 1 if ready else 0
         if stable >= 2:
@@ -137,10 +140,10 @@ def test_compare_matrix_shows_default_proposals_and_all_areas(server, page, path
 
 @pytest.mark.parametrize("proposals", [None, ["us-28-point-draft", "russia-position"]])
 def test_territory_figure_has_one_map_per_chosen_proposal(server, page, proposals):
-    url = f"{server}/charts" + (f"?proposals={','.join(proposals)}" if proposals else "")
+    url = f"{server}/charts?chart=Territory" + (f"&proposals={','.join(proposals)}" if proposals else "")
     open_page(page, url, charts=CHARTS["charts"])
     chosen = proposals or CORE
-    assert page.locator(TERRITORY).count() == 1, "territory chart (st.plotly_chart key fig_territory) not found"
+    assert page.locator(TERRITORY).count() == 1, "territory chart (key fig_territory) not found"
     page.wait_for_selector(TERRITORY_MAPS, state="attached")
     maps = page.locator(TERRITORY_MAPS)
     assert maps.count() == len(chosen), f"{maps.count()} map subplots for {len(chosen)} chosen proposals"
@@ -148,6 +151,25 @@ def test_territory_figure_has_one_map_per_chosen_proposal(server, page, proposal
     assert sorted(titles) == sorted(short_name(pid) for pid in chosen), f"map titles {titles}"
     empty = [i for i in range(maps.count()) if not maps.nth(i).locator(REGION_SHAPES).count()]
     assert not empty, f"map subplot(s) {empty} drew no region shapes"
+
+
+def test_chart_tabs_follow_the_link_and_the_data_table_opens(server, page, new_page):
+    open_page(page, f"{server}/charts", charts=1)
+    assert page.locator(".st-key-fig_caps .pp-plot .main-svg").count() >= 1, "the first tab is the troop caps"
+    assert page.locator(CHART_BOX).count() == 1, "only the open tab's chart is on the page"
+    page.get_by_role("tab", name="Territory").click()
+    page.wait_for_url(lambda url: query(url).get("chart") == "Territory", timeout=20_000)
+    page.wait_for_selector(f"{TERRITORY} .main-svg", timeout=30_000)
+    wait_rendered(page, charts=1)
+    assert page.locator(".st-key-fig_caps").count() == 0
+    shared = new_page()
+    open_page(shared, page.url, charts=1)
+    assert shared.get_by_role("tab", name="Territory").get_attribute("aria-selected") == "true"
+    assert shared.locator(f"{TERRITORY} .main-svg").count() >= 1, "a shared link opens the same tab"
+    box = page.locator(".st-key-tablebox_territory")
+    assert box.locator('[data-testid="stDataFrame"]').count() == 0, "a closed data table is not built"
+    box.locator("summary").click()
+    box.locator('[data-testid="stDataFrame"]').wait_for(timeout=20_000)
 
 
 def test_shared_url_restores_view_and_follows_widgets(server, page, new_page):

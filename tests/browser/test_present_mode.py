@@ -196,7 +196,7 @@ def test_exit_and_escape_restore_the_selection(server, sized):
 def test_present_button_on_charts_starts_at_the_charts(server, sized):
     page = sized("1280x720")
     page.goto(f"{server}/charts?proposals={CHOSEN}&areas={AREAS}")
-    settle(page, '[data-testid="stPlotlyChart"]')
+    settle(page, ".pp-plot .main-svg")
     page.get_by_role("button", name="Present").click()
     settle(page)
     assert page.locator(".pv-slide.pv-chart").count() == 1
