@@ -46,7 +46,7 @@ def settle(page, selector: str = ".pv-slide", timeout: float = 60.0) -> None:
         stable = stable + 1 if ready else 0
         if stable >= 2:
             break
-        time.sleep(0.25)
+        time.sleep(0.1)
     else:
         pytest.fail(f"{page.url}: {selector} did not render within {timeout:.0f} s")
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
@@ -63,7 +63,7 @@ def wait_slide(page, number: int, timeout: float = 60.0) -> None:
         if page.locator(COUNT).count() and counter(page)[0] == number and query(page).get("slide", ["1"])[0] == str(number):
             settle(page)
             return
-        time.sleep(0.2)
+        time.sleep(0.05)
     pytest.fail(f"slide {number} not reached (counter {page.locator(COUNT).inner_text() if page.locator(COUNT).count() else '?'}, url {page.url})")
 
 
