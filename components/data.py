@@ -1,6 +1,6 @@
 """Cached access to everything the views show. Caches are keyed on the files'
-names, sizes and modification times, so an edited proposal shows up on the next
-rerun without restarting the app.
+names, sizes and modification times (looked at once a second at most), so an edited
+proposal shows up within a second, on the next rerun, without restarting the app.
 
 The loaded data is cached with `st.cache_resource`, i.e. shared by every session without
 copying: it is read-only (frozen dataclasses and frozen pydantic models). `st.cache_data`
@@ -9,6 +9,7 @@ was most of the server's time under load (docs/performance.md)."""
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,14 +19,22 @@ from model.yaml_source import Problem, YamlError
 
 
 
-def _signature() -> tuple[tuple[str, int, int], ...]:
-    folder = proposals_dir()  # proposals/, or $PEACE_PROPOSALS_DIR (tests serve fixture folders with it)
-    files = [*folder.glob("*.y*ml"), *folder.glob("_sources/*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
-    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()))
+@st.cache_data(ttl=1, show_spinner=False, max_entries=8)
+def _signature_of(folder: str) -> str:
+    """A short digest of the data files' names, sizes and modification times (looked at most once a second:
+    listing and stat-ing ~100 files on every run of every session was a tenth of a run's time)."""
+    root = Path(folder)
+    files = [*root.glob("*.y*ml"), *root.glob("_sources/*.y*ml"), *SEEDS_DIR.glob("*"), *DATA_DIR.glob("*.yaml")]
+    stats = sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
+    return hashlib.sha1(repr((folder, stats)).encode()).hexdigest()[:16]
+
+
+def _signature() -> str:
+    return _signature_of(str(proposals_dir()))  # proposals/, or $PEACE_PROPOSALS_DIR (tests serve fixtures with it)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(signature: tuple) -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
+def _load(signature: str) -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     try:
         catalogue = load_catalogue()
@@ -44,7 +53,7 @@ def everything() -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile
 def version() -> str:
     """A short key for the current state of the data files: caches of views derived from the
     catalogue (keyed on ids) include it, so they follow an edited proposal."""
-    return hashlib.sha1(repr(_signature()).encode()).hexdigest()[:16]
+    return _signature()
 
 
 @st.cache_data(show_spinner=False)
@@ -55,5 +64,6 @@ def seed_text(name: str) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
 
+@st.cache_data(ttl=1, show_spinner=False)
 def seed_names() -> list[str]:
     return sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
