@@ -305,3 +305,15 @@ def test_two_replicas_behind_nginx_keep_every_session(proxy, browser):
     assert set(served_by.values()) == set(replicas), f"sessions per replica: {served_by}"
     errors = [e for e in entries if e["status"].startswith("5")]
     assert not errors, f"nginx answered with server errors: {errors[:5]}"
+
+
+def test_the_chart_library_is_served_through_the_proxy(proxy):
+    """Charts are drawn with the plotly.js bundle in static/ (components/plot_view.py), fetched by the browser
+    from the app's own static route: nginx must pass it through from every replica."""
+    from components.plot_view import PLOTLY_JS_VERSION
+
+    url, _, _ = proxy
+    with urllib.request.urlopen(f"{url}/app/static/plotly-basic-{PLOTLY_JS_VERSION}.min.js", timeout=30) as response:
+        assert response.status == 200
+        assert "javascript" in response.headers["Content-Type"]
+        assert f"v{PLOTLY_JS_VERSION}".encode() in response.read(300)
