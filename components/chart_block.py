@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import chart_image, plot_view
+from model.export import to_csv
 
 
 def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str, caption: str = "",
@@ -19,7 +20,7 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
     with st.expander("Data table (for screen readers and copying)", key=f"tablebox_{key}", on_change="rerun") as box:
         if box.open:
             st.dataframe(table, hide_index=True, key=f"table_{key}")
-    st.download_button("Download this table (CSV)", lambda: table.to_csv(index=False), file_name=file_name,  # built on click
+    st.download_button("Download this table (CSV)", lambda: to_csv(table), file_name=file_name,  # built on click
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:", on_click="ignore")
     chart_image.download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
     return clicked

@@ -16,6 +16,7 @@ from components.data import version
 from components.matrix import legend_html, matrix_html
 from components.safe_text import md
 from model.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
+from model.export import to_csv
 from model.glossary import load_glossary
 from model.tidy import tidy_frame
 
@@ -113,7 +114,7 @@ def render(context: Context) -> None:
     st.subheader("Download")
     chosen = selection.proposals
     st.download_button("Download the tidy table (CSV) for the chosen proposals",
-                       lambda: tidy_frame(chosen, taxonomy).to_csv(index=False),  # built only when clicked
+                       lambda: to_csv(tidy_frame(chosen, taxonomy)),  # built only when clicked
                        file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
     st.caption("One row per proposal, area and field, with the sources behind each value.")
     present_mode.handout_button(context, areas)

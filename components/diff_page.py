@@ -10,6 +10,7 @@ from components.context import Context
 from components.safe_text import md
 from model.compare import snapshots
 from model.diff import area_changes, diff_points, diff_positions
+from model.export import to_csv
 
 CHAIN = ["us-28-point-draft", "e3-counterproposal", "geneva-framework", "20-point-framework"]
 CHANGE_ICONS = {"same": "= same", "changed": "≠ changed", "added": "+ newly specified", "dropped": "- no longer specified",
@@ -72,7 +73,7 @@ def render(context: Context) -> None:
                 position = proposal.positions.get(area)
                 text = position.text() if position else "—"
                 column.caption(f"{md(proposal.short_name)} ({position.evidence if position else '—'}): {md(text)}")
-    st.download_button("Download this comparison (CSV)", diff.to_csv(index=False), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    st.download_button("Download this comparison (CSV)", to_csv(diff), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")
