@@ -144,7 +144,7 @@ def _map(plan: Plan, taxonomy: Taxonomy) -> None:
     frame = territory_frame([proposal.model_copy(update={"short_name": "Your plan"})], taxonomy)
     try:
         fig = territory_maps(frame, None, taxonomy, columns=1)
-    except Exception:  # noqa: BLE001 - the map module is being reworked; the table below still says it all
+    except Exception:  # noqa: BLE001 - a map that cannot be drawn must not hide the plan; the region statuses on the page say the same
         st.caption("The map could not be drawn; the region statuses above say the same.")
         return
     # One map: no "by proposal" title, and the shared legend (wide, clipped on a phone) replaced by a wrapping
