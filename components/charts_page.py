@@ -120,7 +120,7 @@ def render(context: Context) -> None:
     present_mode.button("chart")
     if not selection.proposals:
         st.info("Pick at least one proposal in the sidebar.")
-        st.stop()
+        return
     key = selection_key(selection.proposals)
     tabs = st.tabs(list(CHART_TABS.values()), key="chart", bind="query-params", on_change="rerun")
     for tab, (name, draw) in zip(tabs, SECTIONS.items()):

@@ -76,7 +76,7 @@ def render(context: Context) -> None:
                "click or tap a cell to read its full position and the exact source passages.")
     if not selection.proposals or not selection.areas:
         st.info("Pick at least one proposal and one issue area in the sidebar.")
-        st.stop()
+        return
     st.session_state.setdefault("only_diff", False)
     st.toggle("Show only areas where the chosen proposals differ", key="only_diff")
     areas = list(selection.areas)
@@ -88,7 +88,7 @@ def render(context: Context) -> None:
         areas = differing
         if not areas:
             st.info("The chosen proposals agree on every chosen area.")
-            st.stop()
+            return
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k not in ("detail", "cell")}
     legend, matrix = _matrix(version(), tuple(p.id for p in selection.proposals), tuple(areas), selection.as_of,
                              tuple(sorted(here.items())), _context=context)

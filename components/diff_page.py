@@ -28,7 +28,7 @@ def render(context: Context) -> None:
     present_mode.button()
     if len(ids) < 2:
         st.info("At least two proposals are needed.")
-        st.stop()
+        return
     chain = [pid for pid in CHAIN if pid in ids]
     taxonomy = catalogue.taxonomy
     presets = [

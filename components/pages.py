@@ -1,4 +1,5 @@
-"""The list of pages, in menu order. Each page module has `render(context)`."""
+"""The list of pages, in menu order. Each page module has `render(context)`, which returns early (never
+`st.stop()`) when there is nothing to show, so the rest of app.py still runs and writes the current view into the link."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -34,7 +34,7 @@ def render(context: Context) -> None:
     ids = plan_ids(catalogue)
     if not ids:
         st.info("No numbered plan is loaded.")
-        st.stop()
+        return
     st.session_state.setdefault("points_of", ids[0])
     if st.session_state["points_of"] not in ids:
         st.session_state["points_of"] = ids[0]

@@ -150,10 +150,10 @@ def render(context: Context) -> None:
                                     "printed page. Open it and print it from the browser.")
     if areas == ():
         st.info("Choose at least one issue area in the sidebar.", icon=":material/filter_alt:")
-        st.stop()
+        return
     if not questions:
         st.info("No question can be made from the data on these areas. Choose more areas in the sidebar.", icon=":material/info:")
-        st.stop()
+        return
     if len(questions) < n:
         st.caption(f"The data on these areas gives {len(questions)} questions.")
     _play(questions, (seed, n, areas))

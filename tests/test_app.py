@@ -169,3 +169,14 @@ def test_a_charts_data_table_is_built_when_opened():
     at.query_params["chart"] = "Territory"
     at = open_page(at, "charts")
     assert len(at.dataframe) == 1, "the Territory tab's own region table is shown open"
+
+
+def test_the_link_follows_the_view_even_when_the_page_has_nothing_to_show():
+    """'The chosen proposals agree on every chosen area' ends the page early; the address bar must still hold the
+    view, so a teacher can share it (the page used to st.stop() before the link was written)."""
+    at = app()
+    at.multiselect(key="sel_proposals").set_value(["us-28-point-draft"]).run()
+    at.toggle(key="only_diff").set_value(True).run()
+    assert any("agree on every chosen area" in i.value for i in at.info)
+    assert at.query_params.get("proposals") in ("us-28-point-draft", ["us-28-point-draft"])
+    assert at.query_params.get("only_diff") in ("1", ["1"])
