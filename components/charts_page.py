@@ -111,7 +111,7 @@ def _ceasefire_scale(fig: go.Figure, table: pd.DataFrame, context: Context) -> N
 SECTIONS: dict[str, Callable[[go.Figure, pd.DataFrame, Context], None]] = {
     "caps": _caps, "territory": _territory, "guarantees": _guarantees, "ceasefire_scale": _ceasefire_scale,
 }
-assert list(SECTIONS) == list(CHART_TABS), "one drawing function per tab of the link contract"
+assert set(SECTIONS) == set(CHART_TABS), "one drawing function per tab of the link contract"
 
 
 def render(context: Context) -> None:
@@ -122,9 +122,4 @@ def render(context: Context) -> None:
         st.info("Pick at least one proposal in the sidebar.")
         return
     key = selection_key(selection.proposals)
-    tabs = st.tabs(list(CHART_TABS.values()), key="chart", bind="query-params", on_change="rerun")
-    for tab, (name, draw) in zip(tabs, SECTIONS.items()):
-        if tab.open is False:  # only the open tab is built and drawn (None would mean every tab runs)
-            continue
-        with tab:
-            draw(*_figure(name, version(), key, _context=context), context)
+    chart_block.tabs("chart", CHART_TABS, SECTIONS, lambda name: _figure(name, version(), key, _context=context), context)

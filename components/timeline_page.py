@@ -57,7 +57,7 @@ def _caps_time(fig: go.Figure, caps: pd.DataFrame, context: Context) -> None:
 
 
 SECTIONS = {"timeline": _timeline, "caps_time": _caps_time}
-assert list(SECTIONS) == list(TIMELINE_TABS), "one drawing function per tab of the link contract"
+assert set(SECTIONS) == set(TIMELINE_TABS), "one drawing function per tab of the link contract"
 
 
 def render(context: Context) -> None:
@@ -66,9 +66,4 @@ def render(context: Context) -> None:
     st.caption("All loaded proposals, whatever the sidebar selection. Colour and marker shape show who drafted each one; "
                "hover for status and how the text is known.")
     key = selection_key(catalogue.proposals)
-    tabs = st.tabs(list(TIMELINE_TABS.values()), key="timeline", bind="query-params", on_change="rerun")
-    for tab, (name, draw) in zip(tabs, SECTIONS.items()):
-        if tab.open is False:  # only the open tab is built and drawn
-            continue
-        with tab:
-            draw(*_figure(name, version(), key, _context=context), context)
+    chart_block.tabs("timeline", TIMELINE_TABS, SECTIONS, lambda name: _figure(name, version(), key, _context=context), context)
