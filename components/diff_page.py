@@ -73,7 +73,7 @@ def render(context: Context) -> None:
                 position = proposal.positions.get(area)
                 text = position.text() if position else "—"
                 column.caption(f"{md(proposal.short_name)} ({position.evidence if position else '—'}): {md(text)}")
-    st.download_button("Download this comparison (CSV)", to_csv(diff), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    st.download_button("Download this comparison (CSV)", lambda: to_csv(diff), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")

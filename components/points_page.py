@@ -76,5 +76,5 @@ def render(context: Context) -> None:
         "change": p.lineage.change if p.lineage else "", "of_point": p.lineage.of_point if p.lineage else None,
         "contested": "yes" if p.contested else "",
     } for p in shown])
-    st.download_button("Download these points (CSV)", to_csv(frame), file_name=f"{plan.id}-points.csv",
+    st.download_button("Download these points (CSV)", lambda: to_csv(frame), file_name=f"{plan.id}-points.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")

@@ -66,7 +66,7 @@ def render(context: Context) -> None:
                          "Date": st.column_config.TextColumn("Date", width=110),
                          "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
                      })
-    st.download_button("Download the source list (CSV)", to_csv(frame), file_name="sources.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    st.download_button("Download the source list (CSV)", lambda: to_csv(frame), file_name="sources.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
 
     st.header("Documents kept with this app")
     st.caption("Five source documents are stored with the app, word for word, so quotes from them can be checked. "
