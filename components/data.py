@@ -29,10 +29,6 @@ def _signature_of(folder: str) -> str:
     return hashlib.sha1(repr((folder, stats)).encode()).hexdigest()[:16]
 
 
-def _signature() -> str:
-    return _signature_of(str(proposals_dir()))  # proposals/, or $PEACE_PROPOSALS_DIR (tests serve fixtures with it)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(signature: str) -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
@@ -47,13 +43,13 @@ def _load(signature: str) -> tuple[Catalogue | None, ReferenceFile | None, Compa
 
 
 def everything() -> tuple[Catalogue | None, ReferenceFile | None, ComparatorFile | None, tuple[Problem, ...]]:
-    return _load(_signature())
+    return _load(version())
 
 
 def version() -> str:
     """A short key for the current state of the data files: caches of views derived from the
     catalogue (keyed on ids) include it, so they follow an edited proposal."""
-    return _signature()
+    return _signature_of(str(proposals_dir()))  # proposals/, or $PEACE_PROPOSALS_DIR (tests serve fixtures with it)
 
 
 @st.cache_data(show_spinner=False)
