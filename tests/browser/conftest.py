@@ -126,12 +126,13 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """Factory for fresh pages (each in its own context, so each is a new Streamlit session)."""
+    """Factory for fresh pages (each in its own context, so each is a new Streamlit session); optional viewport,
+    default timeout in ms, and other browser-context options."""
     contexts = []
 
-    def make():
-        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-        context.set_default_timeout(30_000)
+    def make(viewport: dict | None = None, timeout: int = 30_000, **options):
+        context = browser.new_context(viewport=viewport or VIEWPORT, accept_downloads=True, **options)
+        context.set_default_timeout(timeout)
         contexts.append(context)
         return context.new_page()
 

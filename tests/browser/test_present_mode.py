@@ -105,18 +105,9 @@ def axe_violations(page) -> list[dict]:
 
 
 @pytest.fixture
-def sized(browser):
-    contexts = []
-
-    def make(size: str, **options):
-        context = browser.new_context(viewport=SIZES[size], accept_downloads=True, **options)
-        context.set_default_timeout(60_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+def sized(new_page):
+    """A fresh page at one of SIZES (by name)."""
+    return lambda size, **options: new_page(SIZES[size], 60_000, **options)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
