@@ -8,7 +8,8 @@ it counts as rendered when the script run has finished (`data-test-script-state=
 no skeleton is left, every plotly chart has drawn and the page's last element is there. The
 time is the browser's own clock from navigation start (performance.now()).
 
-Run: .venv/bin/python bench/first_render.py [--loads 12] [--option runner.postScriptGC=false]"""
+Run: .venv/bin/python bench/first_render.py [--loads 12] [--option runner.postScriptGC=false]
+     [--extra NAME=path/to/app.py[:last-element-selector]]   (time other apps or checkouts in the same run)"""
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loads", type=int, default=12)
     parser.add_argument("--option", action="append", default=[], help="streamlit config option name=value for ALL servers")
+    parser.add_argument("--extra", action="append", default=[], metavar="NAME=APP[:SELECTOR]",
+                        help="another app to time in the same run (default selector: the download button)")
     args = parser.parse_args()
     options = dict(o.split("=", 1) for o in args.option)
+    for extra in args.extra:
+        name, _, spec = extra.partition("=")
+        path, _, last = spec.partition(":")
+        TARGETS[name] = (Path(path).resolve(), last or '[data-testid="stDownloadButton"]')
     from playwright.sync_api import sync_playwright
 
     print(machine())
