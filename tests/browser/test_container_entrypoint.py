@@ -115,7 +115,8 @@ def image():
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         log.close()
-    changed = {k for k in set(before) | set(_tree(app)) if before.get(k) != _tree(app).get(k)}
+    after = _tree(app)
+    changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     shutil.rmtree(base, ignore_errors=True)
     bad = _bad_log_lines()(LOG.read_text(encoding="utf-8", errors="replace"))
     assert not bad, f"the server log ({LOG.relative_to(ROOT)}) has errors or warnings:\n" + "\n".join(bad[:20])
