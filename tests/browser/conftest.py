@@ -4,18 +4,13 @@ the whole module. The server's output goes to tests/artifacts/ and is checked
 for tracebacks and warnings at teardown."""
 from __future__ import annotations
 
-import os
-import re
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from servers import bad_log_lines, free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -26,57 +21,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 VIEWPORT = {"width": 1600, "height": 1000}
-STARTUP_TIMEOUT = 60.0
-
-# Lines in the server log that fail the run. Streamlit's log format is "<date> <time> <message>", without
-# the level, so a deprecated parameter shows up only as e.g. "Please replace `use_container_width` with
-# `width`." / "`use_container_width` will be removed after 2025-12-31." (and nothing in the browser); an
-# uncaught exception in the script logs "Uncaught app execution" and a "Traceback". A clean run logs only
-# the start-up banner, "Stopping..." and (sometimes) WebSocket connection lines.
-BAD_LOG_LINE = re.compile(
-    r"Traceback|Uncaught|Exception|\b(WARNING|ERROR|CRITICAL)\b|deprecat|will be removed|Please replace",
-    re.IGNORECASE,
-)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Terminate the server's whole process group (SIGTERM, then SIGKILL)."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def bad_log_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if BAD_LOG_LINE.search(line)]
 
 
 @pytest.fixture(scope="session")
 def server() -> str:
     """Base URL of a fresh Streamlit server running the app from the repo root."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -87,18 +38,10 @@ def server() -> str:
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not _healthy(url):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with code {process.returncode} before answering /_stcore/health:\n"
-                            f"{SERVER_LOG.read_text(encoding='utf-8', errors='replace')}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer 'ok' on {url}/_stcore/health within {STARTUP_TIMEOUT:.0f} s:\n"
-                            f"{SERVER_LOG.read_text(encoding='utf-8', errors='replace')}")
-            time.sleep(0.3)
+        wait_healthy(url, process, SERVER_LOG)
         yield url
     finally:
-        _stop(process)
+        stop(process)
         log.close()
     text = SERVER_LOG.read_text(encoding="utf-8", errors="replace")
     bad = bad_log_lines(text)

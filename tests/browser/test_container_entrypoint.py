@@ -15,41 +15,22 @@ engine, so `docker build` cannot run here): everything else the image does is re
 When the tests do not run as root, the command runs as the current (already non-root) user."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from deploy.dockerfile import ROOT, build_context, read
+from servers import bad_log_lines, free_port, stop, wait_healthy
 from test_pages import CORE, MATRIX, matrix_header, open_page, short_name
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LOG = ARTIFACTS / "container-entrypoint.log"
-STARTUP_TIMEOUT = 60.0
-
-
-def _bad_log_lines():
-    spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.bad_log_lines
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+IMAGE = read()
 
 
 def _with(command: list[str], name: str, value: str) -> list[str]:
@@ -65,8 +46,7 @@ def _tree(folder: Path) -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def image():
-    """The image's command serving a copy of the build context; yields (url, process, app folder, uid)."""
-    spec = read()
+    """The image's command serving a copy of the build context; yields (url, process, the uid it runs as)."""
     base = Path(tempfile.mkdtemp(prefix="pp-image-"))
     base.chmod(0o755)
     app, home = base / "app", base / "home"
@@ -77,15 +57,15 @@ def image():
     home.mkdir()
     as_root = os.geteuid() == 0
     if as_root:
-        os.chown(home, spec.uid, spec.uid)
-    port = _free_port()
-    command = _with(_with(spec.command, "server.port", str(port)), "server.address", "127.0.0.1")
+        os.chown(home, IMAGE.uid, IMAGE.uid)
+    port = free_port()
+    command = _with(_with(IMAGE.command, "server.port", str(port)), "server.address", "127.0.0.1")
     assert command[0] == "python"
     command = [sys.executable, *command[1:]]
     if as_root:
-        command = ["setpriv", f"--reuid={spec.uid}", f"--regid={spec.uid}", "--clear-groups",
+        command = ["setpriv", f"--reuid={IMAGE.uid}", f"--regid={IMAGE.uid}", "--clear-groups",
                    "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search", *command]
-    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", **spec.env}
+    environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", **IMAGE.env}
     before = _tree(app)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = LOG.open("w", encoding="utf-8")
@@ -93,44 +73,27 @@ def image():
                                stdin=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read().strip() == b"ok":
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the image's command did not answer on {url}/_stcore/health "
-                            f"(exit code {process.poll()}):\n{LOG.read_text(errors='replace')[-4000:]}")
-            time.sleep(0.3)
-        yield url, process, app, spec.uid if as_root else os.geteuid()
+        wait_healthy(url, process, LOG)
+        yield url, process, IMAGE.uid if as_root else os.geteuid()
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+        stop(process)
         log.close()
     after = _tree(app)
     changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     shutil.rmtree(base, ignore_errors=True)
-    bad = _bad_log_lines()(LOG.read_text(encoding="utf-8", errors="replace"))
+    bad = bad_log_lines(LOG.read_text(encoding="utf-8", errors="replace"))
     assert not bad, f"the server log ({LOG.relative_to(ROOT)}) has errors or warnings:\n" + "\n".join(bad[:20])
     assert not changed, f"the app wrote into its own folder (read-only in the image): {sorted(changed)[:10]}"
 
 
 def test_runs_as_the_image_user_and_passes_the_image_healthcheck(image):
-    url, process, _, uid = image
+    url, process, uid = image
     status = Path(f"/proc/{process.pid}/status").read_text()
     uids = next(line.split()[1:] for line in status.splitlines() if line.startswith("Uid:"))
     assert set(uids) == {str(uid)}, f"the server runs as uid {uids}, the image's user is {uid}"
     port = url.rsplit(":", 1)[1]
-    check = [part.replace("127.0.0.1:8501/", f"127.0.0.1:{port}/") for part in read().healthcheck]
-    assert check != read().healthcheck, "the HEALTHCHECK does not name 127.0.0.1:8501"
+    check = [part.replace("127.0.0.1:8501/", f"127.0.0.1:{port}/") for part in IMAGE.healthcheck]
+    assert check != IMAGE.healthcheck, "the HEALTHCHECK does not name 127.0.0.1:8501"
     result = subprocess.run([sys.executable, *check[1:]], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, f"HEALTHCHECK failed: {result.stdout}{result.stderr}"
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SERVER_LOG, _free_port, _healthy, _stop, bad_log_lines
+from conftest import SERVER_LOG
+from servers import bad_log_lines, free_port, stop, wait_healthy
 from test_pages import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def hostile_server():
     """A Streamlit server whose proposals folder is the hostile fixture."""
     log_path = SERVER_LOG.with_name("streamlit-hostile-server.log")
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
@@ -40,14 +40,10 @@ def hostile_server():
         process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True, env=env)
         try:
-            deadline = time.monotonic() + 60
-            while not _healthy(url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{log_path.read_text(encoding='utf-8', errors='replace')}")
-                time.sleep(0.3)
+            wait_healthy(url, process, log_path)
             yield url
         finally:
-            _stop(process)
+            stop(process)
     bad = bad_log_lines(log_path.read_text(encoding="utf-8", errors="replace"))
     assert not bad, "server log has tracebacks or warnings:\n" + "\n".join(bad[:40])
 

@@ -25,17 +25,13 @@ from nginx.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
@@ -43,72 +39,23 @@ from pathlib import Path
 import pytest
 
 from deploy.local_nginx import write_config
+from servers import bad_log_lines, free_port, stop, wait_healthy
 from test_pages import ONLY_DIFF_LABEL, VIEWPORT, matrix_areas, open_page, wait_rendered
-
-
-def _browser_conftest():
-    """tests/browser/conftest.py as a module of its own (pytest leaves no stable "conftest" name to import)."""
-    spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bad_log_lines = _browser_conftest().bad_log_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "replicas"
 COOKIE = "st_replica"
 SECRET = "replica-test-shared-cookie-secret"  # same in both replicas, like STREAMLIT_COOKIE_SECRET in compose
 SESSIONS_PER_REPLICA = 2
-STARTUP_TIMEOUT = 60.0
 # Five sessions render at once on two cores: generous limits, so that a busy machine is slow, not failing.
 STEP_TIMEOUT_MS = 90_000
 LOG_LINE = re.compile(r'"(?P<method>[A-Z]+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ key=(?P<key>\S+) upstream=(?P<upstream>\S+)')
-
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str, cookie: str | None = None, timeout: float = 15.0):
     request = urllib.request.Request(url, headers={"Cookie": f"{COOKIE}={cookie}"} if cookie else {})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return response.status, response.headers, response.read()
-
-
-def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        try:
-            if get(f"{url}/_stcore/health", timeout=2)[2].strip() == b"ok":
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            pass
-        if process.poll() is not None:
-            pytest.fail(f"{process.args[0]} exited with {process.returncode} before {url}/_stcore/health said ok:\n"
-                        f"{log.read_text(errors='replace')[-4000:]}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"{url}/_stcore/health did not say ok within {STARTUP_TIMEOUT:.0f} s:\n"
-                        f"{log.read_text(errors='replace')[-4000:]}")
-        time.sleep(0.3)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """SIGTERM the process group (nginx: fast shutdown; streamlit: clean stop), then SIGKILL."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 def access_log(path: Path) -> list[dict[str, str]]:
