@@ -61,16 +61,17 @@ def main() -> None:
                         help="another app to time in the same run (default selector: the download button)")
     args = parser.parse_args()
     options = dict(o.split("=", 1) for o in args.option)
+    targets = dict(TARGETS)
     for extra in args.extra:
         name, _, spec = extra.partition("=")
         path, _, last = spec.partition(":")
-        TARGETS[name] = (Path(path).resolve(), last or '[data-testid="stDownloadButton"]')
+        targets[name] = (Path(path).resolve(), last or '[data-testid="stDownloadButton"]')
     from playwright.sync_api import sync_playwright
 
     print(machine())
     print(f"options: {options or 'as in .streamlit/config.toml'}; {args.loads} warm loads each, interleaved")
-    servers = {name: Server(script, options) for name, (script, _) in TARGETS.items()}
-    samples: dict[str, list[float]] = {name: [] for name in TARGETS}
+    servers = {name: Server(script, options) for name, (script, _) in targets.items()}
+    samples: dict[str, list[float]] = {name: [] for name in targets}
     try:
         for server in servers.values():
             server.start()
@@ -78,13 +79,13 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             # One browser context per app, so static files come from the HTTP cache as on a second visit;
             # every load is still a new tab, i.e. a new WebSocket and a new Streamlit session.
-            contexts = {name: browser.new_context(viewport={"width": 1600, "height": 1000}) for name in TARGETS}
+            contexts = {name: browser.new_context(viewport={"width": 1600, "height": 1000}) for name in targets}
             try:
-                for name, (_, last) in TARGETS.items():  # warm-up: imports, caches, browser HTTP cache
+                for name, (_, last) in targets.items():  # warm-up: imports, caches, browser HTTP cache
                     for _ in range(2):
                         load(contexts[name], servers[name].url, last)
                 for _ in range(args.loads):
-                    for name, (_, last) in TARGETS.items():
+                    for name, (_, last) in targets.items():
                         samples[name].append(load(contexts[name], servers[name].url, last))
             finally:
                 browser.close()
