@@ -6,14 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import present_mode, url_state
-from components.context import Context
-from components.data import everything, seed_names
-from components.pages import ALIAS, PAGES, page_defaults, spec_for
-from components.coverage_note import show as show_coverage
-from components.problems import show_problems
-from components.sidebar import defaults, show as show_sidebar
-from components.upload import with_session_uploads
+from components.pages import present as present_mode
+from components.state import url_state
+from components.state.context import Context
+from components.state.data import everything, seed_names
+from components.navigation import ALIAS, PAGES, page_defaults, spec_for
+from components.views.coverage_note import show as show_coverage
+from components.views.problems import show_problems
+from components.views.sidebar import defaults, show as show_sidebar
+from components.pages.upload import with_session_uploads
 
 st.set_page_config(page_title="Peace proposals compared", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if present_mode.active() else "auto")

@@ -2,7 +2,7 @@
 generated into a temporary folder: the two stated-position files (the colour anchors) plus copies
 of a real proposal (`defp-armed-neutrality`) with new ids, names and dates. For each size:
 
-- cold load + validation: `model.loader.load_catalogue([folder])` in this process (imports
+- cold load + validation: `model.data.loader.load_catalogue([folder])` in this process (imports
   already done, no cache), median of 3, with the share of YAML parsing, schema validation and the
   other checks (cProfile cumulative times of one extra run);
 - page reruns: the app through Streamlit's AppTest with PEACE_PROPOSALS_DIR pointing at the
@@ -74,7 +74,7 @@ def n_files(folder: Path) -> int:
 
 
 def load_times(folder: Path) -> tuple[float, int, int, dict[str, float]]:
-    from model.loader import load_catalogue
+    from model.data.loader import load_catalogue
 
     samples = []
     for _ in range(3 if n_files(folder) < 500 else 1):

@@ -26,7 +26,7 @@ READY = """(last) => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   if (!document.querySelector(last)) return false;
-  // st.plotly_chart's charts (baselines) and the app's own (components/plot_view.py, class pp-plot)
+  // st.plotly_chart's charts (baselines) and the app's own (components/views/plot_view.py, class pp-plot)
   const placed = document.querySelectorAll('[data-testid="stPlotlyChart"], .pp-plot').length;
   const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot:has(.main-svg), .pp-plot:has(.main-svg)').length;
   if (drawn < placed) return false;

@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components.figures import guarantees_figure, territory_maps, troop_caps_figure  # noqa: E402
-from components.matrix import matrix_html  # noqa: E402
-from model.chart_data import guarantees_frame, territory_frame, troop_caps_frame  # noqa: E402
-from model.compare import matrix_frame  # noqa: E402
-from model.loader import ROOT, load_catalogue  # noqa: E402
+from components.render.figures import guarantees_figure, territory_maps, troop_caps_figure  # noqa: E402
+from components.render.matrix import matrix_html  # noqa: E402
+from model.analysis.chart_data import guarantees_frame, territory_frame, troop_caps_frame  # noqa: E402
+from model.analysis.compare import matrix_frame  # noqa: E402
+from model.data.loader import ROOT, load_catalogue  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:

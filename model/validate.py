@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from model.loader import load_catalogue
-from model.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError
+from model.data.loader import load_catalogue
+from model.data.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -43,7 +43,7 @@ def run(argv: list[str]) -> int:
         return 1
     problems = list(catalogue.problems)
     if paths is None:  # the default run also checks the cited context data in data/
-        from model.reference_data import load_comparators, load_reference_figures
+        from model.data.reference_data import load_comparators, load_reference_figures
 
         problems += load_reference_figures()[1] + load_comparators()[1]
     if problems:

@@ -26,7 +26,7 @@ CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russi
 PAGES = ["compare", "charts", "points", "versions", "timeline", "sources", "methodology"]
 # Pages whose charts must have drawn before the page counts as rendered (minimum number of charts: one tab open).
 CHARTS = {"charts": 1, "timeline": 1}
-# A chart of chart_block (key fig_<name>), drawn by components/plot_view.py into a div.pp-plot.
+# A chart of chart_block (key fig_<name>), drawn by components/views/plot_view.py into a div.pp-plot.
 CHART_BOX = '[data-testid="stElementContainer"][class*="st-key-fig_"]'
 CHART_DRAWN = f"{CHART_BOX} .pp-plot:has(.main-svg)"
 TIDY_HEADER = ["proposal", "area", "field", "value", "sources"]

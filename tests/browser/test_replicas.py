@@ -255,9 +255,9 @@ def test_two_replicas_behind_nginx_keep_every_session(proxy, browser):
 
 
 def test_the_chart_library_is_served_through_the_proxy(proxy):
-    """Charts are drawn with the plotly.js bundle in static/ (components/plot_view.py), fetched by the browser
+    """Charts are drawn with the plotly.js bundle in static/ (components/views/plot_view.py), fetched by the browser
     from the app's own static route: nginx must pass it through from every replica."""
-    from components.plot_view import PLOTLY_JS_VERSION
+    from components.views.plot_view import PLOTLY_JS_VERSION
 
     url, _, _ = proxy
     with urllib.request.urlopen(f"{url}/app/static/plotly-basic-{PLOTLY_JS_VERSION}.min.js", timeout=30) as response:

@@ -1,0 +1,87 @@
+"""The handout (components/render/handout.py): one self-contained HTML file holding every chosen proposal, every
+citation of the chosen areas as footnotes, and nothing loaded from the network."""
+from __future__ import annotations
+
+import re
+from html import escape
+
+import pytest
+
+from components.render.handout import handout_html, ranges
+from model.data.loader import load_catalogue
+from model.data.reference_data import load_comparators, load_reference_figures
+
+IDS = ["us-28-point-draft", "e3-counterproposal", "ukraine-position", "russia-position", "defp-armed-neutrality"]
+AREAS = ["territory", "military_limits", "security_guarantees"]
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+
+
+@pytest.fixture(scope="module")
+def built():
+    catalogue = load_catalogue()
+    references, _ = load_reference_figures()
+    comparators, _ = load_comparators()
+    chosen = [p for p in catalogue.proposals if p.id in IDS]
+    html = handout_html(chosen, catalogue.proposals, catalogue.taxonomy, AREAS, link="https://example.org/compare?proposals=a",
+                        generated="2026-12-02 10:00 UTC", references=references, comparators=comparators,
+                        render=lambda fig, table: (SVG, ""))
+    return chosen, html
+
+
+def test_every_chosen_proposal_is_in_the_handout(built):
+    chosen, html = built
+    assert len(chosen) == len(IDS)
+    for p in chosen:
+        assert escape(p.short_name) in html, p.id
+        assert escape(p.date) in html
+
+
+def test_every_citation_of_the_chosen_areas_is_a_footnote(built):
+    chosen, html = built
+    footnotes = html.split("Footnotes: every source behind this handout", 1)[1]
+    for p in chosen:
+        for area in AREAS:
+            position = p.positions.get(area)
+            if position is None:
+                continue
+            for c in [*position.citations, *(c for n in position.contested for c in n.citations)]:
+                source = p.source(c.source)
+                assert escape(source.title) in footnotes, (p.id, area, c.source)
+                assert escape(source.publisher) in footnotes
+                if source.url:
+                    assert escape(source.url, quote=True) in footnotes
+                if c.quote:
+                    assert escape(c.quote) in footnotes, (p.id, area, c.quote[:40])
+
+
+def test_no_network_resources(built):
+    _, html = built
+    assert "<script" not in html.lower()
+    assert not re.search(r"<link\b", html, re.I)
+    assert not re.search(r"""<(img|source|iframe|embed|object|video|audio)\b[^>]*\b(src|data)\s*=\s*["']?https?:""", html, re.I)
+    assert not re.search(r"url\(\s*['\"]?https?:", html, re.I)
+    assert not re.search(r"@import", html, re.I)
+    assert html.count("data:image/svg+xml;base64,") == 3  # troop caps, territory, guarantees
+
+
+def test_title_date_link_and_print_css(built):
+    _, html = built
+    assert "<title>Peace proposals compared: handout</title>" in html
+    assert "2026-12-02 10:00 UTC" in html and 'href="https://example.org/compare?proposals=a"' in html
+    for rule in ("@media print", "break-before: page", "break-inside: avoid", "display: table-header-group"):
+        assert rule in html
+    assert html.count('<table class="pm"') == 2  # five proposals: two matrix tables (3 + 2 columns)
+
+
+def test_without_images_the_tables_stay():
+    catalogue = load_catalogue()
+    chosen = [catalogue.get("us-28-point-draft")]
+    html = handout_html(chosen, catalogue.proposals, catalogue.taxonomy, ["military_limits"], link="/", generated="today",
+                        render=lambda fig, table: (None, "Image export needs the Chromium browser."))
+    assert "No chart image: Image export needs the Chromium browser." in html
+    assert "Data table" in html and "600000" in html and "data:image" not in html
+
+
+def test_footnote_ranges():
+    assert ranges([5, 1, 2, 3, 9]) == "1–3, 5, 9"
+    assert ranges([4]) == "4"
