@@ -97,6 +97,10 @@ class Citation(Frozen):
     source: Annotated[str, Field(pattern=SOURCE_ID_PATTERN, max_length=80)]
     quote: Annotated[str, Field(min_length=3, max_length=400)] | None = None
     locator: ShortText | None = None
+    looks_back: bool = Field(default=False, description=(
+        "True when the source was published after the dated snapshot that cites it but reports what was said "
+        "on or before the snapshot's date (a look back); the validator otherwise rejects a snapshot citing a "
+        "newer source"))
 
 
 Citations = Annotated[list[Citation], Field(min_length=1)]
@@ -264,7 +268,9 @@ class Proposal(Frozen):
     title: ShortText
     short_name: Annotated[str, Field(min_length=1, max_length=28)]
     author: ShortText
-    party: Party
+    party: Party = Field(description="Who proposed the terms (for a mediated text: whose terms they are)")
+    co_party: Party | None = Field(default=None, description="A second party that co-wrote the terms (e.g. a joint US–Ukraine text)")
+    mediator: ShortText | None = Field(default=None, description="Who mediated or hosted, when that is not who proposed the terms")
     date: PartialDate
     date_note: ShortText | None = None
     status: Status
