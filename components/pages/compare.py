@@ -3,8 +3,6 @@ toggle, one cell's sources in a dialog (click a cell; `cell=` in the link), ever
 proposal's position on one area when asked for, and the tidy-table download."""
 from __future__ import annotations
 
-from functools import cache
-from typing import Callable
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -17,7 +15,7 @@ from components.state.context import Context
 from components.state.data import version
 from components.render.matrix import legend_html, matrix_html
 from components.render.safe_text import md
-from model.analysis.compare import PLACEMENTS, differing_areas, matrix_frame, placements, references
+from model.analysis.compare import PLACEMENTS, matrix_frame
 from model.analysis.export import to_csv
 from model.data.glossary import load_glossary
 from model.analysis.tidy import tidy_frame
@@ -37,7 +35,7 @@ def _cell_dialog(proposal, area: str, placement, taxonomy) -> None:
     position_detail.show(proposal, area, placement, taxonomy)
 
 
-def _show_open_cell(context: Context, placed: Callable[[], dict]) -> None:
+def _show_open_cell(context: Context) -> None:
     """Open the dialog for the cell in `open_cell` (set by a click or by `cell=` in the link)."""
     value = st.session_state.get("open_cell")
     if not value:
@@ -47,7 +45,7 @@ def _show_open_cell(context: Context, placed: Callable[[], dict]) -> None:
     if proposal is None or area not in context.catalogue.taxonomy.area_keys:
         st.session_state["open_cell"] = None
         return
-    _cell_dialog(proposal, area, placed()[(area, pid)], context.catalogue.taxonomy)
+    _cell_dialog(proposal, area, context.analysis.placement(area, pid), context.catalogue.taxonomy)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -55,13 +53,12 @@ def _matrix(data_version: str, ids: tuple[str, ...], areas: tuple[str, ...], as_
             here: tuple[tuple[str, str], ...], _context: Context) -> tuple[str, str]:
     """The legend and the matrix HTML for one selection: pure, so cached on what they depend on
     (the data files' version, the chosen ids and areas, the as-of month and the link's other parameters)."""
-    catalogue, selection = _context.catalogue, _context.selection
+    catalogue, selection, analysis = _context.catalogue, _context.selection, _context.analysis
     taxonomy = catalogue.taxonomy
-    placed = placements(selection.proposals, catalogue.proposals, taxonomy, as_of)
-    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, list(areas), placed=placed)
+    frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, list(areas), placed=analysis.placed)
     present = set(frame["placement"])
     kinds = [k for k in PLACEMENTS if k in present]
-    legend = legend_html(kinds, references(catalogue.proposals, taxonomy, as_of))
+    legend = legend_html(kinds, analysis.references)
     notes = {a.key: a.description for a in taxonomy.areas}
     link_params = dict(here)
     matrix = matrix_html(frame, selection.proposals, notes,
@@ -83,7 +80,7 @@ def render(context: Context) -> None:
     st.toggle("Show only areas where the chosen proposals differ", key="only_diff")
     areas = list(selection.areas)
     if st.session_state["only_diff"]:
-        differing = differing_areas(selection.proposals, taxonomy, areas)
+        differing = list(context.analysis.differing)
         hidden = [taxonomy.area(a).title for a in areas if a not in differing]
         if hidden:
             st.caption(f"Hidden because all chosen proposals agree (same coded position, or all silent): {md(', '.join(hidden))}")
@@ -97,9 +94,7 @@ def render(context: Context) -> None:
     st.html(legend)
     cell_clicks.listen(_open_cell)
     st.html(matrix)
-    # Placements again only when a cell's dialog or an area's detail needs them (the matrix has its own, cached).
-    placed = cache(lambda: placements(selection.proposals, catalogue.proposals, taxonomy, selection.as_of))
-    _show_open_cell(context, placed)
+    _show_open_cell(context)  # the selection's placements are computed only if a dialog or an area's detail needs them
 
     st.subheader("Every chosen proposal on one area", anchor="sources")
     if st.session_state.get("detail_area") not in areas:
@@ -111,7 +106,7 @@ def render(context: Context) -> None:
         for start in range(0, len(proposals), 3):
             for column, proposal in zip(st.columns(3, gap="medium"), proposals[start:start + 3]):
                 with column, st.container(border=True):
-                    position_detail.show(proposal, area, placed()[(area, proposal.id)], taxonomy)
+                    position_detail.show(proposal, area, context.analysis.placement(area, proposal.id), taxonomy)
 
     st.subheader("Download")
     chosen = selection.proposals

@@ -131,7 +131,8 @@ def handout_button(context: Context, areas: list[str]) -> None:
         try:
             return handout_html(selection.proposals, catalogue.proposals, catalogue.taxonomy, areas, link=link,
                                 generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), as_of=selection.as_of,
-                                references=context.references, comparators=context.comparators, render=render)
+                                references=context.references, comparators=context.comparators, render=render,
+                                placed=context.analysis.placed)
         except Exception as exc:  # noqa: BLE001 - a file that says what went wrong, never a traceback
             return f"<!DOCTYPE html><meta charset='utf-8'><p>The handout could not be built ({type(exc).__name__}). Link: {link}</p>"
 

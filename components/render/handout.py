@@ -18,7 +18,7 @@ import pandas as pd
 
 from components.render.matrix import matrix_html
 from components.render.slides import CHART_ALT, chart_for, slide_table
-from model.analysis.compare import matrix_frame, placements
+from model.analysis.compare import Placement, matrix_frame, placements
 from model.lessons.deck import CHARTS, Cite, _file_cites, charts_for, chunks, proposal_cites
 from model.data.reference_data import ComparatorFile, ReferenceFile
 from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS, Proposal
@@ -131,11 +131,13 @@ def _chart_cites(key: str, proposals: Sequence[Proposal], references: ReferenceF
 
 def handout_html(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal], taxonomy: Taxonomy, areas: Sequence[str],
                  *, link: str, generated: str, as_of: str | None = None, references: ReferenceFile | None = None,
-                 comparators: ComparatorFile | None = None, render: Render | None = None) -> str:
-    """The whole handout as one HTML string."""
+                 comparators: ComparatorFile | None = None, render: Render | None = None,
+                 placed: dict[tuple[str, str], Placement] | None = None) -> str:
+    """The whole handout as one HTML string. `placed` is the selection's placements when the page has them
+    (`Context.analysis.placed`); otherwise they are computed here."""
     notes = Footnotes()
     proposals, areas = list(proposals), list(areas)
-    placed = placements(proposals, all_proposals, taxonomy, as_of)
+    placed = placed if placed is not None else placements(proposals, all_proposals, taxonomy, as_of)
     rows = "".join(
         f"<tr><td><b>{escape(p.short_name)}</b><br>{escape(p.title)}</td><td>{escape(p.date)}</td>"
         f"<td>{escape(PUBLICATION_LABELS[p.publication])}</td><td>{escape(STATUS_LABELS[p.status])}</td></tr>" for p in proposals)
