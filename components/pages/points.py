@@ -9,7 +9,7 @@ from components.pages import present as present_mode
 from components.state.context import Context
 from components.render.palette import EVIDENCE_STYLE
 from components.render.matrix import short_text
-from components.views.position_detail import citation_markdown, show_contested
+from components.views.position_detail import best_first, citation_markdown, show_contested
 from components.render.safe_text import md
 from model.analysis.compare import placements
 from model.analysis.export import to_csv
@@ -58,7 +58,7 @@ def render(context: Context) -> None:
                 badges += f" · {point.lineage.change}" + (f" (earlier point {point.lineage.of_point})" if point.lineage.of_point else "")
             st.markdown(f"**Point {point.number}** · {area} · {badges}")
             st.markdown(md(point.text))
-            for citation in point.citations:
+            for citation in best_first(plan, point.citations):
                 st.markdown(citation_markdown(plan, citation))
             show_contested(plan, point.contested)
             views = []

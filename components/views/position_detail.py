@@ -1,6 +1,6 @@
 """The full position of one proposal on one area: coded values, how its colour
 was computed, contested notes, and every citation with quote, source title,
-publisher, date, reliability and link (or seed file)."""
+publisher, date, reliability and link (or seed file), the most reliable source first."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -14,8 +14,22 @@ from components.render.safe_text import md, md_url
 from model.analysis.compare import PLACEMENTS, Placement
 from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.data.taxonomy import Taxonomy
+from model.analysis.source_rank import rank_key, rests_on_weak_sources
 from model.analysis.source_words import grade_words
 from model.analysis.tidy import CODED
+
+WEAK_NOTE = ("Only weak sources: every source for this cell is graded low reliability (aggregators, copies or "
+             "anonymous pages). Read it as what was reported, not as established.")
+
+
+def best_first(proposal: Proposal, citations: Sequence[Citation]) -> list[Citation]:
+    """The citations ordered by their sources, most reliable first (`model.analysis.source_rank`); a citation
+    whose source is not found keeps its place after the others."""
+    def key(item: tuple[int, Citation]) -> tuple:
+        source = proposal.source(item[1].source)
+        return (0, rank_key(source), item[0]) if source else (1, (), item[0])
+    return [c for _, c in sorted(enumerate(citations), key=key)]
+
 
 def citation_markdown(proposal: Proposal, citation: Citation) -> str:
     """A citation as markdown; every data string escaped (`md`), so it shows as written."""
@@ -40,7 +54,7 @@ def show_contested(proposal: Proposal, notes: Sequence[ContestedNote]) -> None:
         if note.detail:
             body += f"  \n{md(note.detail)}"
         st.warning(body, icon=":material/warning:")
-        for citation in note.citations:
+        for citation in best_first(proposal, note.citations):
             st.markdown(citation_markdown(proposal, citation))
 
 
@@ -86,6 +100,8 @@ def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy
     if position.stance_note:
         st.caption(f"Coding note: {md(position.stance_note)}")
     show_contested(proposal, position.contested)
-    st.markdown("**Sources**")
-    for citation in position.citations:
+    st.markdown("**Sources** (most reliable first)")
+    if rests_on_weak_sources(position, proposal.sources):
+        st.warning(WEAK_NOTE, icon=":material/report:")
+    for citation in best_first(proposal, position.citations):
         st.markdown(citation_markdown(proposal, citation))
