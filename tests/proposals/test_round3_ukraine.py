@@ -42,3 +42,12 @@ def test_no_2025_snapshot_codes_restoring_the_1991_borders(catalogue, pid):
     pos = catalogue.get(pid).positions["territory"]
     assert pos.stance != "restore_1991_borders"
     assert all(pos.regions.get(r) != "ukrainian" for r in OCCUPIED), pos.regions
+
+
+def test_nov_2022_nato_is_sought_from_the_accession_application(catalogue):
+    """30 Sep 2022: Ukraine signed its application for accelerated NATO accession (Interfax-Ukraine, AP)."""
+    pos = catalogue.get("ukraine-position-2022-11").positions["alliances"]
+    assert pos.nato == "membership_sought"
+    sources = {s.id: s for s in catalogue.get("ukraine-position-2022-11").sources}
+    assert {"interfaxua-862265", "thehindu-ap-2022-09-30"} <= set(cited(pos))
+    assert sources["interfaxua-862265"].reliability == "high" and sources["interfaxua-862265"].date == "2022-09-30"
