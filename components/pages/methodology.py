@@ -69,6 +69,14 @@ media used only as evidence of what its own government says. *Low*: aggregators,
 corroborating source. The seed documents are described one by one on the Sources page; one of them (000) contains statements other
 sources contradict, and one (004) is a partisan opinion piece.
 
+**Region statuses on the maps.** Each proposal gives each region one status, from *Ukrainian* to *Russian de jure* in
+the taxonomy's order, and the map names every status in its legend (and on hover), so colour is never the only cue.
+*Held by Russia, not recognised* means the text leaves a region Russian-held in fact without asking anyone to recognise
+that control (for example a region wholly behind a frozen front line); it is drawn as a plain light-orange fill.
+*Russian de facto* means the text has the region recognised as Russian de facto; it is drawn in the stronger orange, and
+*Russian de jure* (legal recognition) in dark orange. A region split by the line of contact is drawn hatched. One status
+key always means one thing: control without recognition is never coded as de facto recognition.
+
 **Coverage.** The "Data as of" line at the top of every page is the date of the newest event the files reflect;
 later developments are not included.
 

@@ -47,6 +47,9 @@ REGION_STATUS_COLORS: dict[str, str] = {
     "ukrainian": "#542788",
     "to_be_negotiated": "#B2ABD2",
     "frozen_at_contact_line": "#F7F7F7",
+    # Held by Russia with no recognition asked of anyone: PuOr's light orange, lighter than the orange of
+    # "Russian de facto" (recognised de facto), so held-but-unrecognised never reads as recognition.
+    "russian_held_unrecognised": "#FEE0B6",
     "frozen_de_facto_recognition": "#F1A340",
     "demilitarized_buffer": "#8C8C8C",
     "russian_de_facto": "#F1A340",

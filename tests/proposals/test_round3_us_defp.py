@@ -1,0 +1,112 @@
+"""Pinned facts from the second expert review (issue 21, round 3) of the US 28-point draft and the Defense
+Priorities paper: one region-status key means one thing (held by Russia without recognition is not
+"recognised de facto"), point 21(d)'s recognised Donetsk strip, the Iran–Iraq line length as a sourced
+range, the disputed codings with both readings, and the best source cited first.
+
+Plain pytest over the shipped data (model.data.loader.load_catalogue()); each test names the fact it pins."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from model.data.loader import load_catalogue
+from model.data.reference_data import load_comparators
+from model.lessons.plan import crossed_red_lines  # the public facade (re-exported after the plan split)
+
+HELD = "russian_held_unrecognised"
+RECOGNISING = {"frozen_de_facto_recognition", "russian_de_facto", "russian_de_jure"}
+RELIABILITY = {"high": 0, "medium": 1, "low": 2}
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def defp(catalogue):
+    return catalogue.get("defp-armed-neutrality")
+
+
+@pytest.fixture(scope="module")
+def us28(catalogue):
+    return catalogue.get("us-28-point-draft")
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "")
+
+
+def _grade(catalogue, source_id: str) -> str:
+    source = catalogue.registry.get(source_id)
+    assert source is not None, f"unknown source {source_id}"
+    return source.reliability
+
+
+# --- 1. one key, one meaning -------------------------------------------------------------------
+
+def test_taxonomy_has_a_held_but_unrecognised_status_between_the_ends(catalogue):
+    keys = [t.key for t in catalogue.taxonomy.region_statuses]
+    assert HELD in keys
+    label = next(t.label for t in catalogue.taxonomy.region_statuses if t.key == HELD)
+    assert "not recognised" in label.lower()
+    # after "frozen, no recognition" and before every status that recognises Russian control
+    assert keys.index("frozen_at_contact_line") < keys.index(HELD) < min(keys.index(k) for k in RECOGNISING)
+
+
+def test_held_status_has_its_own_colour_and_the_methodology_explains_it():
+    from pathlib import Path
+
+    from components.render.palette import REGION_STATUS_COLORS
+    assert HELD in REGION_STATUS_COLORS
+    assert REGION_STATUS_COLORS[HELD] != REGION_STATUS_COLORS["russian_de_facto"]
+    page = Path(__file__).resolve().parents[2] / "components" / "pages" / "methodology.py"
+    text = _squash(page.read_text(encoding="utf-8"))
+    assert "Held by Russia, not recognised" in text and "drawn" in text
+
+
+def test_defp_codes_crimea_and_sevastopol_as_held_not_recognised(defp):
+    territory = defp.positions["territory"]
+    assert territory.regions["crimea"] == territory.regions["sevastopol"] == HELD
+    for region in ("crimea", "sevastopol"):
+        assert "russian_de_facto" not in territory.regions.values()
+        assert "recognis" in territory.region_notes[region]
+
+
+def test_russian_de_facto_is_never_explained_as_control_without_recognition(catalogue):
+    """Wherever a proposal codes a region russian_de_facto, its note must not say the region is held
+    without recognition (that is russian_held_unrecognised)."""
+    for plan in catalogue.proposals:
+        territory = plan.positions.get("territory")
+        if territory is None or territory.not_addressed:
+            continue
+        for region, status in territory.regions.items():
+            if status != "russian_de_facto":
+                continue
+            note = _squash((territory.region_notes or {}).get(region)).lower()
+            assert "without recognition" not in note and "asks no one to recognise" not in note, (plan.id, region)
+
+
+def _ukraine_recognition_lines(catalogue):
+    lines = []
+    for plan in catalogue.proposals:
+        if plan.party != "ukraine":
+            continue
+        for line in getattr(plan, "red_lines", None) or []:
+            words = (line.label or "").lower()
+            if "recognised" in words or "recognized" in words:
+                lines.append((plan.id, line))
+    return lines
+
+
+def test_defp_crosses_none_of_ukraines_recognition_red_lines(catalogue, defp):
+    lines = _ukraine_recognition_lines(catalogue)
+    assert lines, "Ukraine's position files state a recognition red line"
+    crossed = crossed_red_lines(defp, [line for _, line in lines])
+    assert not crossed, [(pid, line.label) for pid, line in lines if line in crossed]
+
+
+def test_us_draft_still_crosses_ukraines_recognition_red_line(catalogue, us28):
+    lines = [line for _, line in _ukraine_recognition_lines(catalogue)]
+    assert crossed_red_lines(us28, lines)
