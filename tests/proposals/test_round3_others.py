@@ -34,3 +34,42 @@ def test_burgenstock_borders_quote_is_verbatim(catalogue):
     territory = catalogue.get("burgenstock-communique-2024").positions["territory"]
     assert "including Ukraine, within their internationally recognized borders, including territorial waters" in quotes(territory)
     assert not any(q.endswith("within their recognized borders") for q in quotes(territory))
+
+
+# --- 2. Disputed codings: decided, with both readings and their sources in the note ------------------
+
+DISPUTED = [
+    # (proposal, area, field, decided value, the other reading named in the note, a source the note rests on)
+    ("china-12-point-position-2023", "sanctions_and_economy", "sanctions_relief", "lifted_in_full", "uncoded",
+     "unionleader-2023-02-24"),
+    ("burgenstock-communique-2024", "territory", "stance", "restore_1991_borders", "uncoded", "nexta-2024-06"),
+    ("istanbul-2022-draft", "military_limits", "stance", "cap_prewar_or_below", "deep_cuts", "babel-wsj-2024"),
+    ("alaska-summit-2025", "ceasefire_and_monitoring", "stance", "ceasefire_with_settlement",
+     "ceasefire_after_ukrainian_withdrawal", "irishtimes-ft-2025-08-18"),
+    ("paris-declaration-2026", "security_guarantees", "guarantee_type", "unspecified_guarantee", "article5_like",
+     "dailypioneer-ap-2026-01-07"),
+    ("e3-counterproposal", "alliances", "nato", "door_open", "not_mentioned", "liga-2025-11-23-e3-text"),
+    ("20-point-framework", "territory", "stance", "freeze_at_contact_line", "left_to_negotiation", "ua112-2025-12-23"),
+]
+
+
+@pytest.mark.parametrize("pid, area, field, value, other, source", DISPUTED)
+def test_disputed_coding_is_decided_with_both_readings(catalogue, pid, area, field, value, other, source):
+    position = catalogue.get(pid).positions[area]
+    assert getattr(position, field) == value
+    note = position.stance_note or ""
+    assert note.startswith(f"Decided: {value}"), note
+    assert "Other reading: " + other in note, note
+    assert source in cited(position)
+
+
+def test_istanbul_keeps_both_bracketed_caps(catalogue):
+    limits = catalogue.get("istanbul-2022-draft").positions["military_limits"]
+    assert limits.troop_cap == "bracketed"
+    assert {(v.value, v.proposed_by) for v in limits.troop_cap_variants} == {(85_000, "Russia"), (250_000, "Ukraine")}
+
+
+def test_paris_guarantee_cites_what_is_not_final(catalogue):
+    guarantees = catalogue.get("paris-declaration-2026").positions["security_guarantees"]
+    text = " ".join(quotes(guarantees))
+    assert "ready to commit" in text and "still must finalise" in text and "not formally a signatory" in text
