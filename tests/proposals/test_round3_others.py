@@ -73,3 +73,19 @@ def test_paris_guarantee_cites_what_is_not_final(catalogue):
     guarantees = catalogue.get("paris-declaration-2026").positions["security_guarantees"]
     text = " ".join(quotes(guarantees))
     assert "ready to commit" in text and "still must finalise" in text and "not formally a signatory" in text
+
+
+# --- 3. Who proposed the terms: party, co_party and mediator -----------------------------------------
+
+@pytest.mark.parametrize("pid, party, co_party, mediator_word", [
+    ("alaska-summit-2025", "russia", None, "United States"),
+    ("jeddah-ceasefire-proposal-2025", "mediator", "ukraine", "Saudi Arabia"),
+    ("20-point-framework", "mediator", "ukraine", None),
+])
+def test_party_is_who_proposed_the_terms(catalogue, pid, party, co_party, mediator_word):
+    proposal = catalogue.get(pid)
+    assert (proposal.party, proposal.co_party) == (party, co_party)
+    if mediator_word is None:
+        assert proposal.mediator is None
+    else:
+        assert mediator_word in (proposal.mediator or "")
