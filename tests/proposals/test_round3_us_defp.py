@@ -110,3 +110,21 @@ def test_defp_crosses_none_of_ukraines_recognition_red_lines(catalogue, defp):
 def test_us_draft_still_crosses_ukraines_recognition_red_line(catalogue, us28):
     lines = [line for _, line in _ukraine_recognition_lines(catalogue)]
     assert crossed_red_lines(us28, lines)
+
+
+# --- 2. point 21(d): the Donetsk strip is recognised as Russian territory ------------------------
+
+def test_us_draft_donetsk_is_coded_beyond_de_facto(us28):
+    territory = us28.positions["territory"]
+    assert territory.regions["donetsk"] == "russian_de_jure"
+    # Crimea and Luhansk stay "recognised de facto", the meaning russian_de_facto has everywhere
+    assert territory.regions["crimea"] == territory.regions["luhansk"] == "russian_de_facto"
+
+
+def test_us_draft_donetsk_note_quotes_21d_and_weighs_the_buffer_coding(catalogue, us28):
+    territory = us28.positions["territory"]
+    note = _squash(territory.region_notes["donetsk"])
+    assert '"territory belonging to the Russian Federation"' in note and "21(d)" in note
+    assert "demilitarized_buffer" in note
+    quoting = [c for c in territory.citations if "territory belonging to the Russian Federation" in _squash(c.quote)]
+    assert quoting and all(_grade(catalogue, c.source) != "low" for c in quoting)
