@@ -51,3 +51,55 @@ def test_nov_2022_nato_is_sought_from_the_accession_application(catalogue):
     sources = {s.id: s for s in catalogue.get("ukraine-position-2022-11").sources}
     assert {"interfaxua-862265", "thehindu-ap-2022-09-30"} <= set(cited(pos))
     assert sources["interfaxua-862265"].reliability == "high" and sources["interfaxua-862265"].date == "2022-09-30"
+
+
+def _citations(obj):
+    """Every Citation inside a proposal (positions, points, contested notes, red lines)."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        if type(obj).__name__ == "Citation":
+            yield obj
+            return
+        for name in type(obj).model_fields:
+            yield from _citations(getattr(obj, name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from _citations(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from _citations(item)
+
+
+def ukraine_snapshots(catalogue):
+    return [p for p in catalogue.proposals if p.party == "ukraine" and p.status == "stated_position"]
+
+
+def test_no_ukraine_snapshot_cites_a_newer_source_unless_it_looks_back(catalogue):
+    """A snapshot cites nothing dated after itself; a later report of earlier statements is marked looks_back."""
+    bad = []
+    for p in ukraine_snapshots(catalogue):
+        sources = {s.id: s for s in p.sources}
+        for c in _citations(p):
+            src = sources[c.source]
+            if src.date and str(src.date) > str(p.date) and not c.looks_back:
+                bad.append((p.id, c.source, str(src.date), str(p.date)))
+    assert not bad, bad
+
+
+def test_june_2025_does_not_use_the_tribunal_signed_on_25_june(catalogue):
+    p = catalogue.get("ukraine-position-2025-06")
+    assert "babel-2025-06-25" not in {c.source for c in _citations(p)}
+    assert p.positions["accountability"].stance == "tribunal_and_compensation"
+
+
+def test_december_2025_and_march_2026_are_separate_snapshots(catalogue):
+    """The 2026 restatements (Paris declaration, Abu Dhabi, 2 Mar) sit in the latest snapshot, dated Mar 2026;
+    Dec 2025 keeps the Berlin and 20-point codings without them."""
+    dec, latest = catalogue.get("ukraine-position-2025-12"), catalogue.get("ukraine-position")
+    assert dec.date.startswith("2025-12") and latest.date == "2026-03-02"
+    assert latest.revises == dec.id and dec.revises == "ukraine-position-2025-11"
+    assert "spokesman-2026-03-02" in {c.source for c in _citations(latest)}
+    for area in ("territory", "military_limits", "security_guarantees", "alliances"):
+        a, b = dec.positions[area], latest.positions[area]
+        assert (a.stance, a.guarantee_type, a.nato, a.troop_cap) == (b.stance, b.guarantee_type, b.nato, b.troop_cap), area
