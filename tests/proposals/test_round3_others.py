@@ -89,3 +89,50 @@ def test_party_is_who_proposed_the_terms(catalogue, pid, party, co_party, mediat
         assert proposal.mediator is None
     else:
         assert mediator_word in (proposal.mediator or "")
+
+
+# --- 4. The US "final offer" of April 2025 -------------------------------------------------------------
+
+FINAL_OFFER = "us-final-offer-2025-04"
+
+
+def test_final_offer_is_a_reported_us_text(catalogue):
+    offer = catalogue.get(FINAL_OFFER)
+    assert offer is not None, "the US final offer of April 2025 is missing"
+    assert (offer.party, offer.publication, offer.status) == ("mediator", "reported", "superseded")
+    assert offer.date == "2025-04-17"
+    assert set(offer.positions) == set(catalogue.taxonomy.area_keys)
+    for area, position in offer.positions.items():
+        assert position.evidence == "reported", area
+        assert position.not_addressed or position.citations, area
+
+
+def test_final_offer_codes_what_reuters_published(catalogue):
+    positions = catalogue.get(FINAL_OFFER).positions
+    territory = positions["territory"]
+    assert territory.stance == "de_jure_recognition"
+    assert territory.regions["crimea"] == "russian_de_jure"
+    assert territory.regions["luhansk"] == "russian_de_facto"
+    assert {territory.regions[r] for r in ("donetsk", "zaporizhzhia", "kherson")} == {"frozen_de_facto_recognition"}
+    assert territory.regions["kharkiv"] == "ukrainian"
+    assert positions["alliances"].nato == "renounced" and positions["alliances"].eu == "allowed"
+    assert positions["sanctions_and_economy"].sanctions_relief == "lifted_in_full"
+    assert positions["security_guarantees"].guarantee_type == "unspecified_guarantee"
+    assert positions["military_limits"].not_addressed
+
+
+def test_final_offer_rests_on_a_reliable_report_and_marks_weak_claims(catalogue):
+    offer = catalogue.get(FINAL_OFFER)
+    # Every coded territory status rests on the Reuters text (RTÉ's copy or a rendering of it), not on Axios alone.
+    assert "rte-reuters-2025-04-25" in cited(offer.positions["territory"])
+    # A claim found only on a low-grade page is marked contested.
+    assert offer.positions["accountability"].contested
+    assert offer.positions["sanctions_and_economy"].contested
+    assert any("broad framework" in (c.quote or "") for note in offer.contested for c in note.citations)
+
+
+def test_final_offer_gives_both_sides_reactions(catalogue):
+    implementation = catalogue.get(FINAL_OFFER).positions["implementation"]
+    sources = cited(implementation)
+    assert "espreso-2025-04-22" in sources  # Zelensky
+    assert {"bssnews-afp-2025-04-25", "shafaq-2025-04-25"} <= sources  # Lavrov, Ushakov
