@@ -128,3 +128,41 @@ def test_us_draft_donetsk_note_quotes_21d_and_weighs_the_buffer_coding(catalogue
     assert "demilitarized_buffer" in note
     quoting = [c for c in territory.citations if "territory belonging to the Russian Federation" in _squash(c.quote)]
     assert quoting and all(_grade(catalogue, c.source) != "low" for c in quoting)
+
+
+# --- 3. the Iran–Iraq line: a sourced range, not "not supported" ---------------------------------
+
+@pytest.fixture(scope="module")
+def uniimog():
+    comparators, problems = load_comparators()
+    assert not problems and comparators is not None
+    return next(c for c in comparators.comparators if c.key == "uniimog_1988")
+
+
+def test_uniimog_line_length_is_a_range_with_its_sources(catalogue, uniimog):
+    length = uniimog.line_length_km
+    assert length is not None and length.qualifier == "about" and 1126 <= length.value <= 1599
+    given = _squash(length.as_given)
+    for figure in ("1,458 km", "906 miles", "1,599 km", "700–740 miles"):
+        assert figure in given, figure
+    quotes = " ".join(_squash(c.quote) for c in uniimog.citations)
+    assert "1,458" in quotes and ("1,599" in quotes or "1599" in quotes)
+    for figure in ("1,458 km", "1,599 km"):
+        assert figure in _squash(uniimog.summary)
+
+
+def test_uniimog_length_is_not_called_unsupported(uniimog):
+    text = " ".join(_squash(n.detail) + " " + _squash(n.disputed_by) for n in uniimog.contested)
+    assert "not supported" not in text
+    assert "1,458" in text and "1,599" in text
+
+
+def test_defp_iran_iraq_note_gives_the_range_and_disputes_only_the_observers(defp):
+    notes = defp.positions["ceasefire_and_monitoring"].contested
+    note = next(n for n in notes if "900-mile" in _squash(n.claim))
+    text = _squash(note.detail) + " " + _squash(note.disputed_by)
+    assert "not supported" not in text
+    for figure in ("1,458 km", "906 miles", "1,599 km", "350"):
+        assert figure in text, figure
+    sources = {c.source for c in note.citations}
+    assert {"cia-wfb-1995-iraq", "logcluster-iraq-profile"} <= sources
