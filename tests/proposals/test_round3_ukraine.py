@@ -103,3 +103,30 @@ def test_december_2025_and_march_2026_are_separate_snapshots(catalogue):
     for area in ("territory", "military_limits", "security_guarantees", "alliances"):
         a, b = dec.positions[area], latest.positions[area]
         assert (a.stance, a.guarantee_type, a.nato, a.troop_cap) == (b.stance, b.guarantee_type, b.nato, b.troop_cap), area
+
+
+@pytest.mark.parametrize("pid, labels", [
+    ("ukraine-position-2024-10", {"A frozen conflict, or a settlement short of Ukraine's borders",
+                                  "Ukrainian territory traded (any region ceded or recognised as Russian)"}),
+    ("ukraine-position-2025-06", {"Occupied regions recognised as Russian",
+                                  "Any limit on the size, deployment or parameters of Ukraine's army",
+                                  "Neutrality imposed on Ukraine", "Limits on friendly foreign troops in Ukraine"}),
+])
+def test_oct_2024_and_jun_2025_carry_their_stated_red_lines(catalogue, pid, labels):
+    from model.lessons.plan import crossed_red_lines
+
+    p = catalogue.get(pid)
+    assert {line.label for line in p.red_lines} == labels
+    assert crossed_red_lines(p, p.red_lines) == [], pid
+    for line in p.red_lines:
+        assert any(c.quote for c in line.citations), line.label
+
+
+def test_stefanchuk_red_lines_sit_in_the_nov_2025_snapshot_only(catalogue):
+    """His list of 24 Nov 2025 ('no legal recognition') may not be cited by an earlier snapshot."""
+    for p in ukraine_snapshots(catalogue):
+        ids = {c.source for c in _citations(p)}
+        if p.date < "2025-11-24":
+            assert not ids & {"polskieradio-2025-11-24", "rbcua-2025-11-24-stefanchuk"}, p.id
+    nov = catalogue.get("ukraine-position-2025-11")
+    assert "rbcua-2025-11-24-stefanchuk" in {c.source for c in _citations(nov)}
