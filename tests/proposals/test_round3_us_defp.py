@@ -166,3 +166,27 @@ def test_defp_iran_iraq_note_gives_the_range_and_disputes_only_the_observers(def
         assert figure in text, figure
     sources = {c.source for c in note.citations}
     assert {"cia-wfb-1995-iraq", "logcluster-iraq-profile"} <= sources
+
+
+# --- 4. disputed codings: both readings written, one decided -------------------------------------
+
+@pytest.mark.parametrize("plan_id, area, field, value, words", [
+    ("us-28-point-draft", "security_guarantees", "guarantee_type", "unspecified_guarantee",
+     ("Article 5-like", "decisive coordinated military response", "mirroring Article 5", "does not obligate")),
+    ("us-28-point-draft", "alliances", "foreign_troops", "limited",
+     ("Banned", "Limited", "NATO agrees not to station troops in Ukraine")),
+    ("defp-armed-neutrality", "alliances", "nato", "renounced",
+     ("neutrality_no_foreign_forces", "Renounced", "in either country", "permanently or for an extended period")),
+])
+def test_disputed_coding_states_both_readings_and_the_decision(catalogue, plan_id, area, field, value, words):
+    position = catalogue.get(plan_id).positions[area]
+    assert getattr(position, field) == value
+    note = _squash(position.stance_note)
+    assert "two readings" in note and "Decided" in note, note
+    for word in words:
+        assert word in note, word
+
+
+def test_us_guarantee_side_agreement_cites_the_ap_report_first(catalogue, us28):
+    note = next(n for n in us28.positions["security_guarantees"].contested if "side" in _squash(n.detail).lower())
+    assert _grade(catalogue, note.citations[0].source) == "high"
