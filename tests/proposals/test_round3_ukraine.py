@@ -130,3 +130,21 @@ def test_stefanchuk_red_lines_sit_in_the_nov_2025_snapshot_only(catalogue):
             assert not ids & {"polskieradio-2025-11-24", "rbcua-2025-11-24-stefanchuk"}, p.id
     nov = catalogue.get("ukraine-position-2025-11")
     assert "rbcua-2025-11-24-stefanchuk" in {c.source for c in _citations(nov)}
+
+
+def test_nov_2025_guarantee_is_decided_with_both_readings(catalogue):
+    pos = catalogue.get("ukraine-position-2025-11").positions["security_guarantees"]
+    assert pos.guarantee_type == "nato_membership"
+    note = pos.stance_note or ""
+    assert "Disputed" in note and "nato_membership" in note and "article5_like" in note
+    assert {"polskieradio-2025-11-24", "liga-2025-11-23-e3-text"} <= set(cited(pos))
+
+
+STUDENT_OR_ADVOCACY = {"ucl-student-2025", "defp-2025-02-18"}
+
+
+@pytest.mark.parametrize("pid", UKRAINE + ("ukraine-position-2025-12",))
+def test_no_student_article_or_advocacy_paper_stands_for_ukraine_position(catalogue, pid):
+    """A student article (seed 001) or an advocacy paper (DEFP) is no evidence of what Kyiv's position is."""
+    p = catalogue.get(pid)
+    assert not {c.source for c in _citations(p)} & STUDENT_OR_ADVOCACY, pid
