@@ -148,3 +148,17 @@ def test_no_student_article_or_advocacy_paper_stands_for_ukraine_position(catalo
     """A student article (seed 001) or an advocacy paper (DEFP) is no evidence of what Kyiv's position is."""
     p = catalogue.get(pid)
     assert not {c.source for c in _citations(p)} & STUDENT_OR_ADVOCACY, pid
+
+
+@pytest.mark.parametrize("pid, source, words", [
+    ("ukraine-position-2022-11", "alarabiya-afp-2022-11-15", "obviously unrealistic"),
+    ("ukraine-position-2024-10", "newsmax-reuters-2024-10-16", "sober up"),
+])
+def test_russia_reaction_is_given_as_kyivs_is_in_russias_summaries(catalogue, pid, source, words):
+    """Both sides' reactions or neither: Russia's Jun 2024 summary quotes Kyiv's "absurd"."""
+    p = catalogue.get(pid)
+    assert words in p.summary
+    quotes = {c.source: c.quote or "" for c in _citations(p)}
+    assert words in quotes[source]
+    src = next(s for s in p.sources if s.id == source)
+    assert str(src.date) <= str(p.date)
