@@ -14,7 +14,10 @@ from components.pages import present as present_mode
 from components.state.context import Context
 from components.state.data import version
 from components.pages.upload import is_upload
-from components.render.figures import ceasefire_scale_figure, guarantees_figure, territory_maps, troop_caps_figure
+from components.render.caps_charts import troop_caps_figure
+from components.render.ceasefire_chart import ceasefire_scale_figure
+from components.render.guarantees_chart import guarantees_figure
+from components.render.map_figure import territory_maps
 from components.render.safe_text import md
 from components.state.url_state import CHART_TABS
 from model.analysis.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame

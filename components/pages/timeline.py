@@ -12,7 +12,8 @@ from components.views import proposal_card
 from components.pages.charts import selection_key
 from components.state.context import Context
 from components.state.data import version
-from components.render.figures import caps_over_time_figure, timeline_figure
+from components.render.caps_charts import caps_over_time_figure
+from components.render.timeline_chart import timeline_figure
 from components.render.safe_text import plot
 from components.state.url_state import TIMELINE_TABS
 from model.analysis.chart_data import caps_over_time_frame, timeline_frame
