@@ -162,3 +162,17 @@ def test_russia_reaction_is_given_as_kyivs_is_in_russias_summaries(catalogue, pi
     assert words in quotes[source]
     src = next(s for s in p.sources if s.id == source)
     assert str(src.date) <= str(p.date)
+
+
+@pytest.mark.parametrize("pid", ["ukraine-position", "ukraine-position-2025-12"])
+def test_latest_cells_cite_a_better_than_low_source_first(catalogue, pid):
+    """Core proposal: no cell rests only on low-graded sources, and none opens with a low-graded one."""
+    p = catalogue.get(pid)
+    grade = {s.id: s.reliability for s in p.sources}
+    for area, pos in p.positions.items():
+        if not pos.citations:
+            continue
+        assert any(grade[c.source] != "low" for c in pos.citations), area
+        assert grade[pos.citations[0].source] != "low", area
+        for note in pos.contested:
+            assert any(grade[c.source] == "high" for c in note.citations) or "low-reliability" in note.disputed_by, area
