@@ -190,3 +190,31 @@ def test_disputed_coding_states_both_readings_and_the_decision(catalogue, plan_i
 def test_us_guarantee_side_agreement_cites_the_ap_report_first(catalogue, us28):
     note = next(n for n in us28.positions["security_guarantees"].contested if "side" in _squash(n.detail).lower())
     assert _grade(catalogue, note.citations[0].source) == "high"
+
+
+# --- 5. the best source first ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("plan_id", ["us-28-point-draft", "defp-armed-neutrality"])
+def test_every_cell_cites_its_most_reliable_source_first_and_none_rests_only_on_low(catalogue, plan_id):
+    for area, position in catalogue.get(plan_id).positions.items():
+        if position.not_addressed or not position.citations:
+            continue
+        grades = [RELIABILITY[_grade(catalogue, c.source)] for c in position.citations]
+        assert grades[0] == min(grades), f"{plan_id}/{area}: the first source is not the most reliable"
+        assert min(grades) < RELIABILITY["low"], f"{plan_id}/{area} rests only on low-graded sources"
+
+
+def test_us_draft_territory_no_longer_leads_with_the_aggregator(us28):
+    first = us28.positions["territory"].citations[0].source
+    assert first != "localnewswave-usatoday" and first == "ft-irishtimes-2025-11-21"
+
+
+def test_us_draft_points_lead_with_a_better_source_where_one_exists(catalogue, us28):
+    weak_only = []
+    for point in us28.points:
+        grades = [RELIABILITY[_grade(catalogue, c.source)] for c in point.citations]
+        assert grades[0] == min(grades), f"point {point.number}: the first source is not the most reliable"
+        if min(grades) == RELIABILITY["low"]:
+            weak_only.append(point.number)
+    # point 20 (tolerance rules, Nazi ideology) is the only point found solely on a low-graded page
+    assert weak_only == [20]
