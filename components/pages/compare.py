@@ -1,4 +1,5 @@
-"""Compare page: the side-by-side matrix with its legend, the 'only differences'
+"""Compare page: the side-by-side matrix (by default the glance: every area and proposal in one screen, a few
+words per cell; `summaries=1` in the link shows each cell's summary) with its legend, the 'only differences'
 toggle, one cell's sources in a dialog (click a cell; `cell=` in the link), every
 proposal's position on one area when asked for, and the tidy-table download."""
 from __future__ import annotations
@@ -13,6 +14,7 @@ from components.state import url_state
 from components.pages import present as present_mode
 from components.state.context import Context
 from components.state.data import version
+from components.render.glance import glance_html
 from components.render.matrix import legend_html, matrix_html
 from components.render.safe_text import md
 from model.analysis.compare import PLACEMENTS, matrix_frame
@@ -50,7 +52,7 @@ def _show_open_cell(context: Context) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _matrix(data_version: str, ids: tuple[str, ...], areas: tuple[str, ...], as_of: str | None,
-            here: tuple[tuple[str, str], ...], _context: Context) -> tuple[str, str]:
+            here: tuple[tuple[str, str], ...], summaries: bool, _context: Context) -> tuple[str, str]:
     """The legend and the matrix HTML for one selection: pure, so cached on what they depend on
     (the data files' version, the chosen ids and areas, the as-of month and the link's other parameters)."""
     catalogue, selection, analysis = _context.catalogue, _context.selection, _context.analysis
@@ -58,11 +60,12 @@ def _matrix(data_version: str, ids: tuple[str, ...], areas: tuple[str, ...], as_
     frame = matrix_frame(selection.proposals, catalogue.proposals, taxonomy, list(areas), placed=analysis.placed)
     present = set(frame["placement"])
     kinds = [k for k in PLACEMENTS if k in present]
-    legend = legend_html(kinds, analysis.references)
+    legend = legend_html(kinds, analysis.references, glance=not summaries)
     notes = {a.key: a.description for a in taxonomy.areas}
     link_params = dict(here)
-    matrix = matrix_html(frame, selection.proposals, notes,
-                         lambda area, pid: "?" + urlencode({**link_params, "cell": f"{area}:{pid}"}), load_glossary())
+    draw = matrix_html if summaries else glance_html
+    matrix = draw(frame, selection.proposals, notes,
+                  lambda area, pid: "?" + urlencode({**link_params, "cell": f"{area}:{pid}"}), load_glossary())
     return legend, matrix
 
 
@@ -70,14 +73,19 @@ def render(context: Context) -> None:
     catalogue, selection = context.catalogue, context.selection
     taxonomy = catalogue.taxonomy
     st.title("Peace proposals side by side")
-    present_mode.button()
-    st.caption("Rows are issue areas, columns are proposals. Each cell is a short summary in our words: "
-               "click or tap a cell to read its full position and the exact source passages.")
     if not selection.proposals or not selection.areas:
+        present_mode.button()
         st.info("Pick at least one proposal and one issue area in the sidebar.")
         return
     st.session_state.setdefault("only_diff", False)
-    st.toggle("Show only areas where the chosen proposals differ", key="only_diff")
+    st.session_state.setdefault("show_summaries", False)
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        present_mode.button()
+        st.toggle("Only areas where they differ", key="only_diff",
+                  help="Hide the areas on which all chosen proposals have the same coded position (or are all silent).")
+        st.toggle("Show summaries", key="show_summaries",
+                  help="Each cell shows a short summary in our words instead of its few-word headline.")
+    summaries = bool(st.session_state["show_summaries"])
     areas = list(selection.areas)
     if st.session_state["only_diff"]:
         differing = list(context.analysis.differing)
@@ -90,10 +98,19 @@ def render(context: Context) -> None:
             return
     here = {k: v for k, v in url_state.current(context.url_defaults).items() if k not in ("detail", "cell")}
     legend, matrix = _matrix(version(), tuple(p.id for p in selection.proposals), tuple(areas), selection.as_of,
-                             tuple(sorted(here.items())), _context=context)
-    st.html(legend)
+                             tuple(sorted(here.items())), summaries, _context=context)
     cell_clicks.listen(_open_cell)
-    st.html(matrix)
+    how = ("Rows are issue areas, columns are proposals. " + (
+        "Each cell is a short summary in our words" if summaries else "Each cell gives the coded position in a few words")
+        + ": click or tap a cell to read its full position and the exact source passages.")
+    if summaries:
+        st.caption(how)
+        st.html(legend)
+        st.html(matrix)
+    else:  # the glance first, so the whole comparison fits one screen under the title; how to read it right below
+        st.html(matrix)
+        st.caption(how)
+        st.html(legend)
     _show_open_cell(context)  # the selection's placements are computed only if a dialog or an area's detail needs them
 
     st.subheader("Every chosen proposal on one area", anchor="sources")

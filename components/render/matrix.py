@@ -35,14 +35,8 @@ table.pm td.not_addressed, table.pm td.unknown {background-image:repeating-linea
 .pm-strip i.on {height:1rem; margin-top:-0.15rem; border:2px solid #000; box-shadow:0 0 0 2px #FFF;}
 .pm-strip b {font-size:0.72rem; line-height:1; text-align:center; font-weight:700;}
 .pm-step {font-size:0.78rem; font-weight:600; display:block;}
-.gl {border-bottom:2px dotted currentColor; cursor:help; position:relative; outline-offset:2px;}
-.gl .gl-tip {display:none; position:absolute; left:0; top:1.5em; z-index:20; width:15rem; background:#111; color:#FFF;
-  padding:6px 8px; border-radius:4px; font-size:0.85rem; font-weight:normal; line-height:1.3; text-align:left;}
-.gl:focus .gl-tip, .gl:focus-within .gl-tip {display:block;}
 a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inherit; margin-left:2px;}
 .pm-badge {display:inline-block; font-size:0.75rem; font-weight:600; padding:1px 6px; border-radius:8px; border:1px solid #333; background:#fff; color:#000; margin-right:4px;}
-.pm-legend {display:flex; flex-wrap:wrap; gap:2px 14px; margin:2px 0 6px 0; font-size:0.85rem; line-height:1.5;}
-.pm-legend span.sw {display:inline-block; min-width:1.6rem; text-align:center; padding:0 3px; border:1px solid #333; border-radius:3px; margin-right:3px;}
 /* Phones: one card per area, the chosen proposals stacked inside it, each cell naming its proposal. */
 @media (max-width: 700px) {
   .pm-wrap {max-height:none; overflow:visible; border:none;}
@@ -56,6 +50,21 @@ a.pm-link {display:inline-block; font-size:0.8rem; font-weight:600; color:inheri
 }
 </style>
 """
+
+
+# Glossary terms in cells (`model.data.glossary.mark_html`): underlined, their explanation shown on focus (tap or Tab).
+GLOSSARY_CSS = """<style>
+.gl {border-bottom:2px dotted currentColor; cursor:help; position:relative; outline-offset:2px;}
+.gl .gl-tip {display:none; position:absolute; left:0; top:1.5em; z-index:20; width:15rem; background:#111; color:#FFF;
+  padding:6px 8px; border-radius:4px; font-size:0.85rem; font-weight:normal; line-height:1.3; text-align:left;}
+.gl:focus .gl-tip, .gl:focus-within .gl-tip {display:block;}
+</style>"""
+
+# The legend carries its own styles, so it reads the same beside the glance matrix and the summaries matrix.
+LEGEND_CSS = """<style>
+.pm-legend {display:flex; flex-wrap:wrap; gap:2px 14px; margin:2px 0 6px 0; font-size:0.85rem; line-height:1.5;}
+.pm-legend span.sw {display:inline-block; min-width:1.6rem; text-align:center; padding:0 3px; border:1px solid #333; border-radius:3px; margin-right:3px;}
+</style>"""
 
 
 def short_text(text: str, limit: int = 190) -> str:
@@ -130,20 +139,22 @@ def matrix_html(frame: pd.DataFrame, proposals: Sequence[Proposal], area_notes: 
         )
         body.append(f'<tr><th class="area" scope="row">{escape(title)}<small>{escape(area_notes.get(area, ""))}</small></th>{cells}</tr>')
     min_width = 11 + 10 * len(proposals)  # rem: columns never narrower than ~11rem; the table scrolls sideways instead
-    return (f'{CSS}<div class="pm-wrap" tabindex="0" aria-label="Comparison matrix (scrolls in both directions)">'
+    return (f'{CSS}{GLOSSARY_CSS}<div class="pm-wrap" tabindex="0" aria-label="Comparison matrix (scrolls in both directions)">'
             f'<table class="pm" style="min-width:{min_width}rem"><thead><tr><th class="area" scope="col">Issue area</th>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
-def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
-    """A compact legend: the step colours, the reference markers, the empty kinds that appear, the evidence borders."""
+def legend_html(kinds: Sequence[str], refs: References | None = None, glance: bool = False) -> str:
+    """A compact legend: the step colours, the reference markers, the empty kinds that appear, the evidence borders
+    (`glance`: worded for the glance matrix, where U / R sit inside the strip and cells carry marks)."""
     ramp = "".join(
         f'<span class="sw" style="background:{c}; color:{text_colour(c)}">{i + 1}</span>' for i, c in enumerate(SCALE_CLASSES[5])
     )
     items = [f"<span>{ramp} the position's step on the area's scale, from the outcome Ukraine has sought (first) "
              f"to the outcome Russia has sought (last)</span>"]
     if refs is not None:
-        items.append(f'<span><b>U</b> / <b>R</b> under a cell: where Ukraine\'s / Russia\'s stated position sits. '
+        where = "in a cell's strip" if glance else "under a cell"
+        items.append(f'<span><b>U</b> / <b>R</b> {where}: where Ukraine\'s / Russia\'s stated position sits. '
                      f'{escape(refs.describe())}</span>')
     for kind in kinds:
         if kind in BLANK_STYLE:
@@ -154,6 +165,10 @@ def legend_html(kinds: Sequence[str], refs: References | None = None) -> str:
         f'<span><span class="sw" style="border:3px {v["border"]} #222">{v["icon"]}</span>{escape(v["word"])}</span>'
         for v in EVIDENCE_STYLE.values()
     )
-    key = ('<div class="pm-legend"><span><b>Column badge</b> = how the whole document came out (e.g. leaked draft). '
-           '<b>Cell border and badge</b> = how that cell\'s content is known:</span>' + evidence + '</div>')
-    return f'<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div>{key}'  # styles come with the matrix
+    marks = ('<span><span class="sw">⚠</span>contested: someone disputes a claim in the cell</span>'
+             '<span><span class="sw">weak sources</span>every source for the cell is graded low reliability</span>') if glance else ""
+    key = ('<div class="pm-legend"><span><b>Under each proposal</b>: how the whole document came out (e.g. leaked draft). '
+           '<b>Cell border and symbol</b> = how that cell\'s content is known:</span>' + evidence + marks + '</div>') if glance else (
+          '<div class="pm-legend"><span><b>Column badge</b> = how the whole document came out (e.g. leaked draft). '
+          '<b>Cell border and badge</b> = how that cell\'s content is known:</span>' + evidence + '</div>')
+    return f'{LEGEND_CSS}<div class="pm-legend"><b>Colour:</b>{"".join(items)}</div>{key}'

@@ -4,6 +4,7 @@ current state back after every run so the address bar is always shareable.
 
 Query parameters are a contract for teachers' links:
 `proposals`, `areas` (comma-separated ids/keys), `only_diff` (1), `detail` (area key),
+`summaries` (1: Compare's cells show their summaries instead of the glance headlines),
 `points_of`, `point_areas`, `seed`, `from`, `to` (proposal ids), `as_of` (YYYY-MM: the date of
 the parties' reference positions on the matrix; default the latest), `cell` (`area:proposal`, the
 matrix cell whose sources are open), `chart` (the open tab of the Charts page: `Troop caps`, `Territory`,
@@ -42,7 +43,8 @@ CHART_TABS = {"caps": "Troop caps", "territory": "Territory", "guarantees": "Sec
               "ceasefire_scale": "Ceasefire lines"}
 TIMELINE_TABS = {"timeline": "All proposals", "caps_time": "Army caps over time"}
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
-FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes"}  # notes=1: speaker notes in present mode
+FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes",  # notes=1: speaker notes in present mode
+               "summaries": "show_summaries"}  # summaries=1: Compare shows each cell's summary (default: the glance)
 NOTES_KEY = "url_notes"
 QUIZ_PAGE = "quiz"
 QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}

@@ -12,6 +12,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from model.analysis.source_rank import rests_on_weak_sources
 from model.data.schema import NOT_KNOWN, Position, Proposal
 from model.data.taxonomy import Area, Taxonomy
 
@@ -145,7 +146,8 @@ def placements(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal],
 
 
 def headline(area: Area, position: Position | None, label: str | None) -> str:
-    """The cell's first line: the number where one exists ("Cap 600,000"), else the scale step's label."""
+    """The cell's first line: the number where one exists ("Cap 600,000"), else the scale step's label (the
+    glance matrix passes the step's short label)."""
     if position is not None and not position.not_addressed:
         cap = position.troop_cap
         if isinstance(cap, int):
@@ -167,16 +169,19 @@ def matrix_frame(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal
         for proposal in proposals:
             position = proposal.positions.get(key)
             p = placed[(key, proposal.id)]
+            step = area.scale[p.step] if p.step is not None and area.scale else None
             rows.append({
                 "area": key, "area_title": area.title, "proposal": proposal.id,
                 "proposal_name": proposal.short_name,
                 "text": position.text() if position else "",
                 "scale_value": p.value_label or "", "headline": headline(area, position, p.value_label),
+                "glance": headline(area, position, (step.short or step.label) if step else p.value_label),
                 "placement": p.kind, "step": p.step, "steps": p.steps,
                 "first_step": p.first_step, "last_step": p.last_step,
                 "placement_label": PLACEMENTS[p.kind], "fraction": p.fraction,
                 "evidence": position.evidence if position else "",
                 "contested": bool(position and position.contested),
+                "weak_sources": bool(position and not position.not_addressed and rests_on_weak_sources(position, proposal.sources)),
                 "how_computed": p.explanation,
             })
     return pd.DataFrame(rows)

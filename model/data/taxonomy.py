@@ -26,6 +26,7 @@ class ScaleStep(Term):
 
     cap_at_least: Annotated[int, Field(ge=0)] | None = None
     cap_below: Annotated[int, Field(ge=0)] | None = None
+    short: Annotated[str, Field(min_length=1, max_length=40)] | None = None  # a few words for the glance matrix
 
     def covers(self, cap: int) -> bool:
         return (self.cap_at_least is None or cap >= self.cap_at_least) and (self.cap_below is None or cap < self.cap_below)

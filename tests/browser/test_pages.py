@@ -40,7 +40,7 @@ TERRITORY = ".st-key-fig_territory .js-plotly-plot"
 # subplot holding the region polygons (empty grid cells have no traces and are not counted).
 TERRITORY_MAPS = f"{TERRITORY} :is(g.geolayer > g.geo, g.cartesianlayer > g.subplot:has(g.trace))"
 REGION_SHAPES = "path.js-fill, path.choroplethlocation"  # filled region polygons in either drawing
-ONLY_DIFF_LABEL = "Show only areas where the chosen proposals differ"
+ONLY_DIFF_LABEL = "Only areas where they differ"
 
 
 def short_name(pid: str) -> str:

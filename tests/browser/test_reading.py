@@ -26,8 +26,9 @@ COVERAGE_ON_TOP = """() => {
 
 
 def test_header_row_stays_in_view_after_scrolling_the_matrix(server, page):
+    """The summaries view (summaries=1) is taller than a screen: its header row and area column stay pinned."""
     page.set_viewport_size({"width": 1440, "height": 900})
-    open_page(page, f"{server}/?proposals={FOUR}")
+    open_page(page, f"{server}/?proposals={FOUR}&summaries=1")
     page.locator(".pm-wrap").evaluate("e => e.scrollTop = 1500")
     page.wait_for_timeout(300)
     assert page.locator(".pm-wrap").evaluate("e => e.scrollTop") > 1000, "the matrix itself should have scrolled"

@@ -35,7 +35,7 @@ def open_page(at: AppTest, url_path: str) -> AppTest:
 
 
 def matrix(at: AppTest) -> str:
-    return next(h.proto.body for h in at.get("html") if 'class="pm"' in h.proto.body)
+    return next(h.proto.body for h in at.get("html") if '<table class="pm' in h.proto.body)
 
 
 def test_compare_default_shows_core_proposals_and_all_areas():
@@ -46,6 +46,16 @@ def test_compare_default_shows_core_proposals_and_all_areas():
         assert short_name(pid) in html
     for title in AREA_TITLES:
         assert title in html
+
+
+def test_compare_opens_on_the_glance_and_the_link_brings_back_summaries():
+    at = app()
+    assert '<table class="pm gx"' in matrix(at), "the glance is the default"
+    at.toggle(key="show_summaries").set_value(True).run()
+    assert '<table class="pm"' in matrix(at) and "pm-wrap" in matrix(at)
+    assert at.query_params["summaries"] in ("1", ["1"]), "the switch is in the link"
+    shared = app(summaries="1")
+    assert '<table class="pm"' in matrix(shared)
 
 
 def test_changing_selection_changes_matrix():
@@ -60,7 +70,7 @@ def test_only_differences_hides_agreeing_areas():
     at = app(proposals="ukraine-position,ukraine-position")
     assert not at.exception
     at.toggle(key="only_diff").set_value(True).run()
-    assert not any('class="pm"' in h.proto.body for h in at.get("html"))
+    assert not any('<table class="pm' in h.proto.body for h in at.get("html"))
     assert any("agree on every chosen area" in i.value for i in at.info)
 
 
