@@ -10,6 +10,7 @@ from typing import Sequence
 from pydantic import ValidationError
 
 from model.data.schema import Frozen, PartialDate, Proposal, ShortText
+from model.data.schema_errors import validation_problems
 from model.data.yaml_source import Problem, YamlError, read_yaml
 
 COVERAGE_NAME = "_coverage.yaml"
@@ -41,7 +42,5 @@ def load_coverage(folder: Path, proposals: Sequence[Proposal], shown=str) -> tup
     except YamlError as exc:
         return fallback, [exc.problem]
     except ValidationError as exc:
-        from model.data.loader import validation_problems
-
         return fallback, validation_problems(exc, parsed, shown(path))
     return Coverage(data.data_as_of, data.note), []

@@ -14,14 +14,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from model.data.checks import check_catalogue, check_proposal, citations_in
 from model.data.partial import salvage
 from model.data.schema import Proposal
-from model.data.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, load_registry
+from model.data.schema_errors import error_location, validation_problems  # noqa: F401  (importable from here)
+from model.data.source_registry import REGISTRY_DIR_NAME, Registry, available, cited, inline_problems, load_registry
 from model.data.taxonomy import Taxonomy
 from model.data.yaml_source import ParsedYaml, Problem, YamlError, parse_yaml, read_yaml
 
@@ -82,51 +82,6 @@ def find_taxonomy(paths: list[Path]) -> Path:
     return PROPOSALS_DIR / TAXONOMY_NAME
 
 
-def error_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The part of a pydantic error loc that names real fields (drops union-branch tags)."""
-    kept: list[Any] = []
-    current = data
-    for part in loc:
-        if part == "[key]":  # pydantic's marker for an error in a mapping's key: the key's own line
-            break
-        if isinstance(current, dict):
-            kept.append(part)
-            if part not in current:
-                break
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            kept.append(part)
-            current = current[part]
-        else:
-            break
-    return tuple(kept)
-
-
-def _got(error: dict[str, Any]) -> str:
-    value = error.get("input")
-    if error["type"] == "missing" or isinstance(value, (dict, list)):
-        return ""
-    text = repr(value)
-    return f" (got {text[:60]}{'…' if len(text) > 60 else ''})"
-
-
-def validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) -> list[Problem]:
-    """One problem per field, with the line it sits on."""
-    by_field: dict[tuple[Any, ...], list[str]] = {}
-    for error in exc.errors():
-        loc = error_location(parsed.data, tuple(error["loc"]))
-        message = error["msg"].removeprefix("Value error, ") + _got(error)
-        if "[key]" in error["loc"]:
-            message = f"key: {message}"
-        messages = by_field.setdefault(loc, [])
-        if message not in messages:
-            messages.append(message)
-    return [
-        Problem(path, parsed.line_of(loc), ".".join(str(p) for p in loc), "; or ".join(msgs))
-        for loc, msgs in by_field.items()
-    ]
-
-
 def load_taxonomy(path: Path) -> Taxonomy:
     parsed = read_yaml(path, shown(path))
     try:
@@ -149,16 +104,6 @@ def with_cited_sources(proposal: Proposal, pool: list) -> Proposal:
     return proposal.model_copy(update={"sources": cited((c.source for _, c in citations_in(proposal)), pool)})
 
 
-def _inline_problems(inline: list, registry: Registry, parsed: ParsedYaml, where: str) -> list[Problem]:
-    """Inline source definitions that contradict the registry (skipping ones that did not validate)."""
-    problems = []
-    for k, source in enumerate(inline):
-        why = registry.clashes(source) if source is not None and source.id is not None else None
-        if why:
-            problems.append(Problem(where, parsed.line_of(("sources", k, "id")), f"sources.{k}.id", why))
-    return problems
-
-
 def check_parsed(
     parsed: ParsedYaml, where: str, file: Path | None, registry: Registry, taxonomy: Taxonomy, seeds_dir: Path,
 ) -> tuple[Proposal | None, list[Problem]]:
@@ -176,7 +121,7 @@ def check_parsed(
         return None, schema
     inline = list(proposal.sources or [])
     pool = available([s for s in inline if s is not None and s.id is not None], registry)
-    checks = _inline_problems(inline, registry, parsed, where)
+    checks = inline_problems(inline, registry, parsed, where)
     checks += check_proposal(proposal, parsed, where, file or Path(f"{proposal.id}.yaml"), taxonomy, seeds_dir, pool)
     reported = {p.field for p in schema}
     checks = [p for p in checks if p.field not in reported]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import types
 from functools import lru_cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -72,3 +72,13 @@ def _adapter(cls: type[BaseModel], name: str) -> TypeAdapter:
     field = cls.model_fields[name]
     annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
     return TypeAdapter(annotation)
+
+
+def present_items(values) -> Iterator[tuple]:
+    """(index, item) of a list, skipping items that did not validate (None)."""
+    return ((i, v) for i, v in enumerate(values or ()) if v is not None)
+
+
+def present_entries(values) -> Iterator[tuple]:
+    """(key, value) of a mapping, skipping values that did not validate (None)."""
+    return ((k, v) for k, v in (values or {}).items() if v is not None)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from pydantic import ValidationError
 
 from model.data.schema import Frozen, Source
+from model.data.schema_errors import validation_problems
 from model.data.yaml_source import Problem, YamlError, read_yaml
 
 if TYPE_CHECKING:
@@ -64,8 +65,6 @@ def load_registry(folder: Path, shown, seeds_dir: Path) -> Registry:
     problems: list[Problem] = []
     if not folder.is_dir():
         return Registry()
-    from model.data.loader import validation_problems  # local: the loader imports this module
-
     for path in sorted(folder.glob("*.yaml")):
         where = shown(path)
         try:
@@ -97,10 +96,10 @@ def load_registry(folder: Path, shown, seeds_dir: Path) -> Registry:
 
 
 def inline_problems(inline: Sequence[Source], registry: Registry, parsed: "ParsedYaml", where: str) -> list[Problem]:
-    """Inline definitions that contradict the registry."""
+    """Inline definitions that contradict the registry (skipping ones that did not validate: None, or no id)."""
     problems = []
     for k, source in enumerate(inline):
-        why = registry.clashes(source)
+        why = registry.clashes(source) if source is not None and source.id is not None else None
         if why:
             problems.append(Problem(where, parsed.line_of(("sources", k, "id")), f"sources.{k}.id", why))
     return problems
