@@ -20,7 +20,7 @@ from components.render.guarantees_chart import guarantees_figure
 from components.render.map_figure import territory_maps
 from components.render.safe_text import md
 from components.state.url_state import CHART_TABS
-from model.analysis.chart_data import ceasefire_scale_frame, guarantees_frame, territory_frame, territory_table, troop_caps_frame
+from model.analysis.chart_data import ceasefire_scale_frame, guarantees_view, territory_frame, territory_table, troop_caps_view
 
 
 def selection_key(proposals) -> tuple:
@@ -30,19 +30,21 @@ def selection_key(proposals) -> tuple:
 
 
 def _build(name: str, context: Context) -> tuple[go.Figure, pd.DataFrame]:
-    """One chart of the page and its table, for the context's selection."""
+    """One chart of the page and its table, for the context's selection. Troop caps and guarantees answer
+    "which plan ...": they show every loaded proposal with a value, the chosen ones highlighted."""
     catalogue, proposals = context.catalogue, context.selection.proposals
     taxonomy = catalogue.taxonomy
+    chosen = [p.id for p in proposals]
     if name == "caps":
         refs = context.references.figures if context.references else []
         ref_sources = {s.id: f"{s.publisher}, {s.date or s.date_note or 'n.d.'}" for s in (context.references.sources if context.references else [])}
-        caps = troop_caps_frame(proposals)
+        caps = troop_caps_view(catalogue.proposals, chosen)
         return troop_caps_figure(caps, refs, ref_sources), caps
     if name == "territory":
         regions = territory_frame(proposals, taxonomy)
         return territory_maps(regions, None, taxonomy), regions  # shapes parsed once per process (cached)
     if name == "guarantees":
-        guarantees = guarantees_frame(proposals, taxonomy)
+        guarantees = guarantees_view(catalogue.proposals, taxonomy, chosen)
         return guarantees_figure(guarantees, taxonomy), guarantees
     scale = ceasefire_scale_frame(context.comparators.comparators if context.comparators else [], proposals)
     return ceasefire_scale_figure(scale), scale
@@ -60,7 +62,9 @@ def _caps(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
         fig, table, "caps",
         alt="Horizontal bar chart of the cap each proposal sets on Ukraine's armed forces; proposals without a cap are labelled, not drawn as zero.",
         file_name="troop-caps.csv",
-        caption="Each cap is written in full under the proposal's name; colour and symbol show who drafted it. Grey band and dashed "
+        caption="Every proposal that sets a number is shown: those chosen in the sidebar with solid bars and filled symbols, the others "
+                "faded, with open symbols and \"not chosen\" under their name. "
+                "Each cap is written in full under the proposal's name; colour and symbol show who drafted it. Grey band and dashed "
                 "lines: reported current size of Ukraine's forces (estimates differ by source; hover a line for its source). "
                 "Dotted line: reported pre-war size.",
     )
@@ -86,8 +90,10 @@ def _territory(fig: go.Figure, regions: pd.DataFrame, context: Context) -> None:
 def _guarantees(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
         fig, table, "guarantees",
-        alt="Dot chart placing each proposal on the guarantee scale from no external guarantee to NATO membership, with its NATO, EU and foreign-troops stances.",
+        alt="Four panels (security guarantee, NATO, EU, foreign troops), each listing every proposal under the stance it takes; the proposals chosen in the sidebar are in bold.",
         file_name="guarantees-and-alliances.csv",
+        caption="Every proposal with a stance is listed under it: those chosen in the sidebar in bold with filled symbols, the others "
+                "in grey with open symbols. Chosen proposals with no stance are listed under \"Not addressed or not coded\".",
     )
 
 
@@ -125,5 +131,5 @@ def render(context: Context) -> None:
     if not selection.proposals:
         st.info("Pick at least one proposal in the sidebar.")
         return
-    key = selection_key(selection.proposals)
+    key = (selection_key(selection.proposals), selection_key(context.catalogue.proposals))  # caps/guarantees show every proposal
     chart_block.tabs("chart", CHART_TABS, SECTIONS, lambda name: _figure(name, version(), key, _context=context), context)

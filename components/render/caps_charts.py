@@ -16,6 +16,8 @@ from components.render.safe_text import plot, plot_frame
 from model.data.reference_data import ReferenceFigure
 
 NO_BAR = {"no_cap": "No cap set", "cap_unspecified": "Cap demanded,<br>no number given"}
+NOT_CHOSEN = "not chosen"
+FADED = 0.35  # opacity of the bars of proposals not chosen in the sidebar (also: open symbol, grey label saying so)
 
 
 def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure] = (), sources: dict[str, str] | None = None) -> go.Figure:
@@ -26,25 +28,33 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     frame = plot_frame(frame)  # data shown as text (safe_text.plot_frame)
     sources = sources or {}
     parties = frame["party"] if "party" in frame else pd.Series([FALLBACK_PARTY] * len(frame), index=frame.index)
+    chosen = frame["chosen"].astype(bool) if "chosen" in frame else pd.Series(True, index=frame.index)
     order = list(frame["label"])[::-1]
     ticktext = {}
-    for row, party in zip(frame.itertuples(), parties):
+    for row, party, picked in zip(frame.itertuples(), parties, chosen):
         value = f"<b>{fmt(row.cap)}</b>" if pd.notna(row.cap) else f"<i>{NO_BAR.get(row.status, wrap(row.status_label, LABEL_WRAP))}</i>"
-        ticktext[row.label] = f"{wrap(row.label, LABEL_WRAP)}<br>{value}"
+        label = f"{wrap(row.label, LABEL_WRAP)}<br>{value}"
+        ticktext[row.label] = label if picked else f"<span style='color:{REFERENCE}'>{label} · {NOT_CHOSEN}</span>"
     capped = frame[frame["cap"].notna()]
     capped_parties = [parties[i] for i in capped.index]
+    capped_chosen = [bool(chosen[i]) for i in capped.index]
     fig = go.Figure()
     fig.add_trace(go.Bar(
         x=[int(c) for c in capped["cap"]], y=list(capped["label"]), orientation="h", name="Cap on Ukraine's forces",
-        marker={"color": [party_colour(p) for p in capped_parties], "line": {"color": CHART_INK, "width": 1}},
-        customdata=list(zip(capped["status_label"], capped["evidence"], capped["sources"], [fmt(c) for c in capped["cap"]])),
-        hovertemplate="%{y}<br>Cap: %{customdata[3]}<br>%{customdata[0]} · evidence: %{customdata[1]}<br>Sources: %{customdata[2]}<extra></extra>",
+        marker={"color": [party_colour(p) for p in capped_parties], "line": {"color": CHART_INK, "width": 1},
+                "opacity": [1 if c else FADED for c in capped_chosen]},
+        customdata=list(zip(capped["status_label"], capped["evidence"], capped["sources"], [fmt(c) for c in capped["cap"]],
+                            ["" if c else f" ({NOT_CHOSEN} in the sidebar)" for c in capped_chosen])),
+        hovertemplate="%{y}%{customdata[4]}<br>Cap: %{customdata[3]}<br>%{customdata[0]} · evidence: %{customdata[1]}"
+                      "<br>Sources: %{customdata[2]}<extra></extra>",
         showlegend=False,
     ))
     fig.add_trace(go.Scatter(  # the drafter's symbol at the end of each bar: colour is never the only cue
         x=[int(c) for c in capped["cap"]], y=list(capped["label"]), mode="markers", showlegend=False, hoverinfo="skip",
-        marker={"size": 13, "color": [party_colour(p) for p in capped_parties], "symbol": [party_symbol(p) for p in capped_parties],
-                "line": {"color": CHART_INK, "width": 1.2}},
+        marker={"size": 13, "color": [party_colour(p) for p in capped_parties],
+                "symbol": [party_symbol(p) + ("" if c else "-open") for p, c in zip(capped_parties, capped_chosen)],
+                "line": {"color": [CHART_INK if c else party_colour(p) for p, c in zip(capped_parties, capped_chosen)],
+                         "width": [1.2 if c else 2.5 for c in capped_chosen]}},
     ))
     for _, row in frame[frame["cap"].isna()].iterrows():
         fig.add_annotation(x=0, xref="paper", xanchor="left", y=row["label"], yref="y", text="<i>no bar</i>",
@@ -72,6 +82,14 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
                                  name=wrap(f"Dotted line: pre-war size ≈{fmt(ref.value)}", LEGEND_WRAP),
                                  legendgroup="reference", legendrank=1001, hoverinfo="skip"))
     party_legend(fig, capped_parties)
+    others = not all(chosen)
+    if others:  # explained in the legend, not by colour alone: solid/filled vs faded/open, and the words in the label
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=wrap("Solid bar, filled symbol: chosen in the sidebar", LEGEND_WRAP),
+                                 marker={"size": 13, "symbol": "circle", "color": CHART_INK}, legendrank=900, hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
+                                 name=wrap("Faded bar, open symbol, grey label: not chosen, shown because it sets a number", LEGEND_WRAP),
+                                 marker={"size": 13, "symbol": "circle-open", "color": REFERENCE, "line": {"width": 2.5}},
+                                 legendrank=901, hoverinfo="skip"))
     top = max([int(c) for c in capped["cap"]] + [r.high or r.value for r in references] + [100_000])
     # Ticks 400,000 apart (200,000 when every value is small): full numbers that never touch at 390 px wide.
     fig.update_xaxes(range=[0, top * 1.08], tickformat=",d", title=None, side="top", tickangle=0,
@@ -79,9 +97,11 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
     fig.update_yaxes(categoryorder="array", categoryarray=order, tickvals=order, ticktext=[ticktext[o] for o in order], title=None)
     lines = max(t.count("<br>") + 1 for t in ticktext.values()) if ticktext else 2
     plot_px = (18 * lines + 14) * max(len(order), 2)  # every row tall enough for its wrapped label and number
-    base_layout(fig, "Caps on Ukraine's armed forces", 0, top=90)
+    top_px = 140 if others else 90
+    base_layout(fig, "Caps on Ukraine's armed forces", 0, top=top_px,
+                subtitle="Every proposal that sets a number; not chosen in the sidebar: faded, open symbol" if others else "")
     legend_below(fig, 16, plot_px, LEGEND_TITLE)
-    fig.update_layout(height=90 + plot_px + 230, margin={"b": 20})
+    fig.update_layout(height=top_px + plot_px + 230 + (90 if others else 0), margin={"b": 20})
     return fig
 
 

@@ -19,6 +19,7 @@ TICK_FONT = 14
 TITLE_WRAP = 34  # characters a line: a 20-px title fits a 390-px phone
 LABEL_WRAP = 18  # category labels (proposal names, scale terms)
 LEGEND_WRAP = 36
+SUBTITLE_WRAP = 44  # a 15-px subtitle under the title
 FALLBACK_PARTY = "multilateral"  # a party missing from the palette is drawn like this one, never in a local colour
 LEGEND_TITLE = "Drafted by"
 
@@ -49,7 +50,8 @@ def legend_below(fig: go.Figure, gap_px: int, plot_px: int, title: str | None = 
     })
 
 
-def base_layout(fig: go.Figure, title: str, height: int, top: int = 80, bottom: int = 60) -> go.Figure:
+def base_layout(fig: go.Figure, title: str, height: int, top: int = 80, bottom: int = 60, subtitle: str = "") -> go.Figure:
+    """Title (and a smaller subtitle under it, wrapped, when given), fonts, paper, margins, axes."""
     fig.update_layout(
         title={"text": wrap(title, TITLE_WRAP), "font": {"size": 20}, "x": 0, "xanchor": "left", "xref": "container",
                "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 12, "l": 4}},
@@ -57,6 +59,8 @@ def base_layout(fig: go.Figure, title: str, height: int, top: int = 80, bottom: 
         paper_bgcolor=CHART_PAPER, plot_bgcolor=CHART_PAPER, margin={"l": 8, "r": 12, "t": top, "b": bottom},
         hoverlabel={"font": {"size": 15}, "align": "left"},
     )
+    if subtitle:
+        fig.update_layout(title_subtitle={"text": wrap(subtitle, SUBTITLE_WRAP), "font": {"size": 15}})
     if height:
         fig.update_layout(height=height)
     fig.update_xaxes(automargin=True, gridcolor=CHART_GRID, tickfont={"size": TICK_FONT}, nticks=5)

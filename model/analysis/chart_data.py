@@ -3,11 +3,11 @@ alliances, timeline). Figures are drawn from these frames, and the same frames
 are shown as plain tables and offered as CSV downloads."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 import pandas as pd
 
-from model.data.schema import NOT_ADDRESSED, PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
+from model.data.schema import NOT_ADDRESSED, NOT_KNOWN, PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
 from model.analysis.tidy import source_ids
 from model.data.taxonomy import Taxonomy
 
@@ -112,6 +112,33 @@ def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Da
     frame = pd.DataFrame(rows)
     frame["guarantee_step"] = frame["guarantee_step"].astype("Int64")
     return frame
+
+
+NO_STANCE = (NOT_KNOWN, NOT_ADDRESSED, "Not coded")  # labels of a guarantees/alliances cell that holds no stance
+STANCE_COLUMNS = ("guarantee_label", "nato", "eu", "foreign_troops")
+
+
+def _chosen_and_others(frame: pd.DataFrame, chosen: Collection[str], has_value: pd.Series) -> pd.DataFrame:
+    """The rows of the chosen proposals and of every other proposal that `has_value`, with a `chosen` column."""
+    is_chosen = frame["proposal"].isin(set(chosen))
+    out = frame[is_chosen | has_value].copy()
+    out["chosen"] = is_chosen[out.index]
+    return out.reset_index(drop=True)
+
+
+def troop_caps_view(proposals: Sequence[Proposal], chosen: Collection[str]) -> pd.DataFrame:
+    """The troop-caps chart's rows: every chosen proposal, and every other proposal that sets a number (so the
+    smallest and largest caps are always on the chart); `chosen` says which the sidebar picked."""
+    frame = troop_caps_frame(proposals)
+    return _chosen_and_others(frame, chosen, frame["cap"].notna())
+
+
+def guarantees_view(proposals: Sequence[Proposal], taxonomy: Taxonomy, chosen: Collection[str]) -> pd.DataFrame:
+    """The guarantees chart's rows: every chosen proposal, and every other proposal with a coded guarantee, NATO,
+    EU or foreign-troops stance (so "which plan lets Ukraine join NATO" is answered whatever is chosen)."""
+    frame = guarantees_frame(proposals, taxonomy)
+    coded = ~frame[list(STANCE_COLUMNS)].isin(NO_STANCE).all(axis=1)
+    return _chosen_and_others(frame, chosen, coded)
 
 
 def date_sort(date: str) -> str:

@@ -63,11 +63,13 @@ def test_guarantees_chart_rows():
     frame = guarantees_frame(catalogue.proposals, catalogue.taxonomy)
     assert set(frame["guarantee_label"]) == {"Not addressed"}
     fig = guarantees_figure(frame, catalogue.taxonomy)
-    panels = [t for t in fig.data if t.x != (None,)]
-    assert len(panels) == 8, "two traces (coded, missing) in each of the four panels"
-    missing = [t for t in panels if t.marker.symbol == "circle-open"]
-    assert all(set(t.text) == {"Not addressed"} and set(t.x) == {0} for t in missing if len(t.x))
-    assert sorted(y for t in missing[:1] for y in t.y) == sorted(p.short_name for p in catalogue.proposals)
+    panels = [t for t in fig.data if t.x != (None,) and t.mode == "markers+text"]
+    assert len(panels) == 4, "one trace of (chosen) proposals in each of the four panels"
+    for trace in panels:
+        assert sorted(t.replace("<b>", "").replace("</b>", "") for t in trace.text) == sorted(p.short_name for p in catalogue.proposals)
+        axis = fig.layout[trace.yaxis.replace("y", "yaxis")]
+        row = list(axis.tickvals).index(min(axis.tickvals, key=lambda v: abs(v - trace.y[0])))
+        assert axis.ticktext[row].replace("<br>", " ") == "Not addressed or not coded", "silent proposals sit in the last row"
 
 
 def test_caps_over_time_plots_only_numbers():
@@ -193,8 +195,9 @@ def test_chart_colours_come_from_the_palette():
 
     allowed = {v.upper() for v in vars(palette).values() if isinstance(v, str) and v.startswith("#")}
     allowed |= {c.upper() for v in vars(palette).values() if isinstance(v, dict) for c in v.values() if isinstance(c, str) and c.startswith("#")}
-    source = (ROOT / "components" / "render" / "figures.py").read_text(encoding="utf-8")
-    assert not re.findall(r"#[0-9A-Fa-f]{6}\b", source), "no colour literals in figures.py: use components/render/palette.py"
+    for module in ("figures", "chart_base", "caps_charts", "guarantees_chart", "timeline_chart", "ceasefire_chart"):
+        source = (ROOT / "components" / "render" / f"{module}.py").read_text(encoding="utf-8")
+        assert not re.findall(r"#[0-9A-Fa-f]{6}\b", source), f"no colour literals in {module}.py: use components/render/palette.py"
     for name, fig in _all_figures().items():
         spec = fig.to_plotly_json()
         spec["layout"].pop("template", None)  # plotly's own defaults, overridden where drawn
