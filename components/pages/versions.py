@@ -14,7 +14,7 @@ from model.analysis.export import to_csv
 
 CHAIN = ["us-28-point-draft", "e3-counterproposal", "geneva-framework", "20-point-framework"]
 CHANGE_ICONS = {"same": "= same", "changed": "≠ changed", "added": "+ newly specified", "dropped": "- no longer specified",
-                "text": "… compare the texts"}
+                "unknown": "? wording not known", "text": "… compare the texts"}
 
 
 def _preset(a: str, b: str) -> None:
@@ -55,11 +55,15 @@ def render(context: Context) -> None:
     diff = diff[diff["area"].isin(context.selection.areas)]
     if len(context.selection.areas) < len(catalogue.taxonomy.area_keys):
         st.caption(f"Only the {len(context.selection.areas)} issue area(s) chosen in the sidebar are compared.")
-    summary = area_changes(diff)
-    stayed = summary[summary["result"] == "stayed"]["area_title"].tolist()
-    st.markdown(f"**{len(summary) - len(stayed)} of {len(summary)} areas differ.** Stayed the same: {md(', '.join(stayed) or 'none')}.")
-    st.caption("Compared on the coded fields (scale positions, caps, regions, membership stances). "
-               "Summaries are in different words, so read them side by side below each area.")
+    summary = area_changes(a, b, catalogue.taxonomy, list(context.selection.areas))
+    titles = lambda result: summary[summary["result"] == result]["area_title"].tolist()
+    stayed, unclear = titles("stayed"), titles("cannot tell")
+    line = f"**{len(titles('changed'))} of {len(summary)} areas differ.** Stayed the same: {md(', '.join(stayed) or 'none')}."
+    if unclear:
+        line += f" Cannot tell from the codes (a text never made public, or not coded): {md(', '.join(unclear))}."
+    st.markdown(line)
+    st.caption("Compared on the coded fields (scale positions, caps, regions, membership stances), the same way as "
+               "Compare's \"only differences\". Summaries are in different words, so read them side by side below each area.")
     for area_title, group in diff.groupby("area_title", sort=False):
         changes = group[group["change"] != "same"]
         if changes.empty:

@@ -12,6 +12,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from model.analysis.agreement import SAME, relation
 from model.analysis.source_rank import rests_on_weak_sources
 from model.data.schema import NOT_KNOWN, Position, Proposal
 from model.data.taxonomy import Area, Taxonomy
@@ -187,27 +188,9 @@ def matrix_frame(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal
     return pd.DataFrame(rows)
 
 
-def agreement_key(area: Area, position: Position | None) -> tuple:
-    """What two positions must share to count as agreeing on an area."""
-    if position is not None and position.silence() == NOT_KNOWN:
-        return ("unknown", id(position))  # cannot tell, so never counted as agreeing
-    if position is None or position.not_addressed:
-        return ("not_addressed",)
-    if area.scale:
-        return ("scale", scale_value(area, position))
-    return ("text", position.summary)
-
-
 def differing_areas(proposals: Sequence[Proposal], taxonomy: Taxonomy, areas: Sequence[str]) -> list[str]:
-    """Areas where the chosen proposals do not all agree (same scale value, or all silent).
-
-    An area where a position is not coded on its scale counts as differing: we cannot tell, so we show it."""
+    """Areas where the chosen proposals are not known to be the same (`model.analysis.agreement.relation` is
+    "differ" or "cannot tell"): an unpublished or uncoded position never counts as agreeing, so it is shown."""
     if len(proposals) < 2:
         return []
-    result = []
-    for key in areas:
-        area = taxonomy.area(key)
-        keys = {agreement_key(area, p.positions.get(key)) for p in proposals}
-        if len(keys) > 1 or any(k[0] == "scale" and k[1] is None for k in keys):
-            result.append(key)
-    return result
+    return [key for key in areas if relation(key, [p.positions.get(key) for p in proposals], taxonomy) != SAME]

@@ -1,58 +1,51 @@
 """Version diff between two proposals: area by area and field by field (what
-stayed, changed, was added or dropped), and point by point through lineage."""
+stayed, changed, was added or dropped, or cannot be known because a text was never
+published), and point by point through lineage."""
 from __future__ import annotations
 
 import pandas as pd
 
-from model.data.schema import NOT_ADDRESSED, Position, Proposal
+from model.analysis.agreement import CANNOT_TELL, DIFFER, SAME, readable_values, relation
+from model.data.schema import NOT_ADDRESSED, NOT_KNOWN, Proposal
 from model.data.taxonomy import Taxonomy
-from model.analysis.tidy import position_fields
 
-SKIP = {"summary", "reason", "not_addressed", "troop_cap_status", "dmz_width_km_qualifier", "monitors_qualifier"}
 DIFF_COLUMNS = ["area", "area_title", "field", "field_label", "before", "after", "change"]
 
 
-def readable_values(area: str, position: Position | None, taxonomy: Taxonomy) -> dict[str, str]:
-    """Field → human-readable value, for the comparable (coded or numeric) fields of a position."""
-    if position is None or position.not_addressed:
-        return {}
-    values: dict[str, str] = {}
-    for field, raw in position_fields(position):
-        if field in SKIP:
-            continue
-        if field in taxonomy.regions:
-            values[field] = taxonomy.status_label(raw)
-        elif field == "troop_cap":
-            values[field] = f"{int(raw):,}" if raw else str(position.troop_cap).replace("_", " ")
-        elif field in ("dmz_width_km", "monitors", "troop_cap_variant"):
-            values[field] = values.get(field, "") + ("; " if field in values else "") + raw
-        else:
-            values[field] = taxonomy.label(area, field, raw)
-    return values
-
-
 def diff_positions(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> pd.DataFrame:
+    """Field by field, area by area. `change` is same / changed / added ("newly specified") / dropped ("no longer
+    specified": the later text is public and leaves the term out) / unknown ("wording not known": one of the two
+    texts was never made public, so nothing can be said to have been added or dropped) / text (compare the texts)."""
     rows = []
     for area in taxonomy.areas:
         pa, pb = a.positions.get(area.key), b.positions.get(area.key)
         silent_a = pa is None or pa.not_addressed
         silent_b = pb is None or pb.not_addressed
+        hidden_a = pa is not None and pa.silence() == NOT_KNOWN
+        hidden_b = pb is not None and pb.silence() == NOT_KNOWN
         base = {"area": area.key, "area_title": area.title}
         said_a = pa.silence() if pa else NOT_ADDRESSED
         said_b = pb.silence() if pb else NOT_ADDRESSED
         if silent_a and silent_b:
-            same = said_a == said_b == NOT_ADDRESSED
-            rows.append({**base, "field": "", "field_label": "(whole area)", "before": said_a, "after": said_b,
-                         "change": "same" if same else "text"})
+            change = "unknown" if hidden_a or hidden_b else "same"
+            rows.append({**base, "field": "", "field_label": "(whole area)", "before": said_a, "after": said_b, "change": change})
             continue
         va, vb = readable_values(area.key, pa, taxonomy), readable_values(area.key, pb, taxonomy)
         if silent_a != silent_b:
+            change = "unknown" if hidden_a or hidden_b else "added" if silent_a else "dropped"
             rows.append({**base, "field": "", "field_label": "(whole area)",
                          "before": said_a if silent_a else "Addressed", "after": said_b if silent_b else "Addressed",
-                         "change": "added" if silent_a else "dropped"})
+                         "change": change})
         for field in dict.fromkeys([*va, *vb]):
             before, after = va.get(field), vb.get(field)
-            change = "same" if before == after else "added" if before is None else "dropped" if after is None else "changed"
+            if before == after:
+                change = "same"
+            elif before is None:
+                change = "unknown" if hidden_a else "added"
+            elif after is None:
+                change = "unknown" if hidden_b else "dropped"
+            else:
+                change = "changed"
             rows.append({**base, "field": field, "field_label": taxonomy.field_label(field),
                          "before": before or "—", "after": after or "—", "change": change})
         if not va and not vb and not silent_a and not silent_b:
@@ -60,22 +53,23 @@ def diff_positions(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> pd.DataFrame
     return pd.DataFrame(rows, columns=DIFF_COLUMNS)
 
 
-def area_changes(diff: pd.DataFrame) -> pd.DataFrame:
-    """One row per area: stayed / changed (with counts of changed, added, dropped fields)."""
-    def verdict(group: pd.DataFrame) -> str:
-        kinds = set(group["change"])
-        if kinds <= {"same"}:
-            return "stayed"
-        if kinds <= {"text"}:
-            return "compare texts"
-        return "changed"
+AREA_RESULTS = {SAME: "stayed", DIFFER: "changed", CANNOT_TELL: "cannot tell"}
 
-    summary = diff.groupby(["area", "area_title"], sort=False).apply(
-        lambda g: pd.Series({"result": verdict(g), "changed": int((g["change"] == "changed").sum()),
-                             "added": int((g["change"] == "added").sum()), "dropped": int((g["change"] == "dropped").sum())}),
-        include_groups=False,
-    )
-    return summary.reset_index()
+
+def area_changes(a: Proposal, b: Proposal, taxonomy: Taxonomy, areas: list[str] | None = None) -> pd.DataFrame:
+    """One row per area: `result` stayed / changed / cannot tell, by `model.analysis.agreement.relation` (the
+    meaning of "differ" Compare uses too), with the counts of changed, added and dropped fields."""
+    diff = diff_positions(a, b, taxonomy)
+    rows = []
+    for area in taxonomy.areas:
+        if areas is not None and area.key not in areas:
+            continue
+        fields = diff[diff["area"] == area.key]["change"]
+        rows.append({"area": area.key, "area_title": area.title,
+                     "result": AREA_RESULTS[relation(area.key, [a.positions.get(area.key), b.positions.get(area.key)], taxonomy)],
+                     "changed": int((fields == "changed").sum()), "added": int((fields == "added").sum()),
+                     "dropped": int((fields == "dropped").sum())})
+    return pd.DataFrame(rows, columns=["area", "area_title", "result", "changed", "added", "dropped"])
 
 
 def diff_points(a: Proposal, b: Proposal) -> pd.DataFrame:

@@ -47,7 +47,8 @@ def test_differing_areas():
     _, catalogue = _territory()
     old, new = catalogue.get("old-plan"), catalogue.get("new-plan")
     diff = differing_areas([old, new], catalogue.taxonomy, catalogue.taxonomy.area_keys)
-    assert set(diff) == {"military_limits", "accountability", "nuclear"}
+    # Territory: the same step, but Donetsk's status changed, and "differ" means any coded value (as on Versions).
+    assert set(diff) == {"territory", "military_limits", "accountability", "nuclear"}
     assert differing_areas([old, old], catalogue.taxonomy, catalogue.taxonomy.area_keys) == []
 
 
@@ -70,8 +71,11 @@ def test_diff_fields_known_answer():
     assert changed[("territory", "crimea")][2] == "same"
     assert changed[("accountability", "")][2] == "dropped"
     assert changed[("nuclear", "")][2] == "added"
-    summary = area_changes(diff).set_index("area")["result"]
+    summary = area_changes(catalogue.get("old-plan"), catalogue.get("new-plan"), catalogue.taxonomy).set_index("area")["result"]
     assert summary["humanitarian"] == "stayed" and summary["military_limits"] == "changed"
+    assert set(summary[summary == "changed"].index) == set(differing_areas(
+        [catalogue.get("old-plan"), catalogue.get("new-plan")], catalogue.taxonomy, catalogue.taxonomy.area_keys)), \
+        "Versions and Compare's only-differences agree on which areas differ"
 
 
 def test_diff_points_known_answer():
