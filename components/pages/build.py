@@ -12,7 +12,7 @@ from components.state.context import Context
 from components.views.build_choices import K, choices, seed_widgets, write_url
 from components.views.build_feedback import downloads, feedback
 from model.analysis.compare import References, references
-from model.lessons.plan import as_proposal, crossed_red_lines
+from model.lessons.plan import as_proposal, red_line_report
 
 
 @st.fragment
@@ -26,9 +26,13 @@ def _builder(context: Context, refs: References) -> None:
     taxonomy = context.catalogue.taxonomy
     with top:
         proposal = as_proposal(plan, taxonomy)
-        counts = [len(crossed_red_lines(proposal, p.red_lines)) if p else 0 for p in (refs.first, refs.last)]
+        reports = [red_line_report(proposal, p.red_lines) if p else None for p in (refs.first, refs.last)]
+        counts = [len(r.crossed) if r else 0 for r in reports]
+        open_ = [len(r.undecided) if r else 0 for r in reports]
         st.markdown(f"**Live:** your plan crosses **{counts[0]}** of Ukraine's and **{counts[1]}** of Russia's stated "
-                    "red lines. [Jump to the feedback](#red-lines)")
+                    "red lines" + (f" and leaves **{open_[0]}** of Ukraine's and **{open_[1]}** of Russia's undecided "
+                                   "(incomplete: set the regions and areas they name)" if any(open_) else "")
+                    + ". [Jump to the feedback](#red-lines)")
     with right:
         with st.container(key=f"{K}feedback"):
             feedback(context, plan, refs)

@@ -9,7 +9,9 @@ from components.render.palette import step_colour, text_colour
 from model.analysis.compare import References
 from model.data.schema import Proposal
 from model.data.taxonomy import Taxonomy
-from model.lessons.plan import NO_CAP, Plan, as_proposal, crossed_red_lines, nearest, placements, relation, summary, why_crossed
+from model.lessons.plan import (
+    NO_CAP, Plan, as_proposal, nearest, placements, red_line_report, relation, summary, why_crossed, why_undecided,
+)
 
 
 def placement_rows_html(plan: Plan, taxonomy: Taxonomy, refs: References) -> str:
@@ -71,10 +73,11 @@ def printable_html(plan: Plan, taxonomy: Taxonomy, refs: References, author: str
         if party is None or not party.red_lines:
             red.append(f"<li>{who}: no red lines recorded</li>")
             continue
-        crossed = crossed_red_lines(proposal, party.red_lines)
-        text = "; ".join(f"{e(line.label)} ({e(why_crossed(line, proposal, taxonomy))})" for line in crossed) or "none"
-        red.append(f"<li><b>{who}</b> ({e(party.short_name)}, {e(party.date)}): crosses {len(crossed)} of "
-                   f"{len(party.red_lines)}: {text}</li>")
+        report = red_line_report(proposal, party.red_lines)
+        crossed = "; ".join(f"{e(line.label)} ({e(why_crossed(line, proposal, taxonomy))})" for line in report.crossed)
+        undecided = "; ".join(f"{e(line.label)} ({e(why_undecided(line, proposal, taxonomy))})" for line in report.undecided)
+        red.append(f"<li><b>{who}</b> ({e(party.short_name)}, {e(party.date)}): {e(report.verdict())}"
+                   f"{'<br>Crossed: ' + crossed if crossed else ''}{'<br>Undecided: ' + undecided if undecided else ''}</li>")
     near = "".join(f"<li>{e(d.proposal.short_name)} ({e(d.proposal.date)}): distance {d.value:.2f} over {d.fields} fields</li>"
                    for d in nearest(plan, others, taxonomy, k=3)) or "<li>Not enough coded fields to compare.</li>"
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plan by {e(author)}</title>
@@ -86,7 +89,7 @@ ul{{margin:0;padding-left:18px;font-size:10pt}}.small{{font-size:9pt;color:#444;
 <h1>Plan by {e(author)}</h1><p class="small">Written in the plan builder. Link: {e(link)}</p>
 <h2>Choices</h2><table>{''.join(items) or '<tr><td>No area chosen yet.</td></tr>'}</table>
 <h2>Summary</h2><p>{e(summary(places).text)}</p>
-<h2>Stated red lines crossed</h2><ul>{''.join(red)}</ul>
+<h2>Stated red lines: crossed and undecided</h2><ul>{''.join(red)}</ul>
 <h2>Most like</h2><ul>{near}</ul>
 <p class="small">Steps, red lines and distances are computed from the dashboard's data ({e(refs.describe())});
 see its Methodology page. Red lines are the parties' own statements, with sources on the Build page.</p>

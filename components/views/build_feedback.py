@@ -1,5 +1,5 @@
 """The Build page's feedback half (Streamlit): the parties' stated red lines the plan crosses (each with its
-sources), where the plan sits (placement rows from `components.render.build_summary`), the proposals it most
+sources) and the ones it leaves undecided (a region or area it does not set), where the plan sits (placement rows from `components.render.build_summary`), the proposals it most
 resembles, and the downloads (the plan as a proposal file, the printable summary)."""
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from model.analysis.compare import References
 from model.data.schema import Proposal, RedLine
 from model.data.taxonomy import Taxonomy
 from model.lessons.plan import (
-    Plan, as_proposal, crossed_red_lines, nearest, placements, plan_id, plan_to_proposal, summary, to_yaml, why_crossed,
+    Plan, as_proposal, nearest, placements, plan_id, plan_to_proposal, red_line_report, summary, to_yaml, why_crossed,
+    why_undecided,
 )
 
 
@@ -38,23 +39,31 @@ def _red_lines(plan_proposal: Proposal, party: Proposal | None, who: str, taxono
     if not lines:
         st.caption(f"{who}: no red lines are recorded for {name}.")
         return
-    crossed = crossed_red_lines(plan_proposal, lines)
-    if crossed:
-        st.markdown(f"**{who}** — crosses {len(crossed)} of {len(lines)} stated red lines ({name}):")
-    else:
-        st.markdown(f"**{who}** — crosses none of the {len(lines)} stated red lines ({name}).")
-    for line in crossed:
-        with st.container(border=True):
-            st.markdown(f":material/block: **{md(line.label)}** — your plan: {md(why_crossed(line, plan_proposal, taxonomy))}")
-            for c in line.citations:
-                st.caption(_source_line(party, c))
-            for note in line.contested:
-                st.caption(f"⚠ Contested: {md(note.claim)} Disputed by: {md(note.disputed_by)}")
-    others = [line for line in lines if line not in crossed]
-    if others:
-        with st.expander(f"{who}'s other red lines ({len(others)})"):
-            for line in others:
+    report = red_line_report(plan_proposal, lines)
+    st.markdown(f"**{who}** — your plan {md(report.verdict())} ({name}).")
+    for line in report.crossed:
+        _line_box(line, party, f":material/block: **{md(line.label)}** — your plan: "
+                               f"{md(why_crossed(line, plan_proposal, taxonomy))}")
+    if report.undecided:
+        st.markdown(f"Left undecided: your plan does not say what these lines of {who}'s are about, so it neither "
+                    "keeps clear of them nor crosses them. Set the region or area to decide.")
+    for line in report.undecided:
+        _line_box(line, party, f":material/help: **{md(line.label)}** — your plan: "
+                               f"{md(why_undecided(line, plan_proposal, taxonomy))}")
+    if report.clear:
+        with st.expander(f"{who}'s red lines your plan keeps clear of ({len(report.clear)})"):
+            for line in report.clear:
                 st.markdown(f"- {md(line.label)}")
+
+
+def _line_box(line: RedLine, party: Proposal, head: str) -> None:
+    """One red line with the plan's value, the party's own words (quoted) and any dispute about them."""
+    with st.container(border=True):
+        st.markdown(head)
+        for c in line.citations:
+            st.caption(_source_line(party, c))
+        for note in line.contested:
+            st.caption(f"⚠ Contested: {md(note.claim)} Disputed by: {md(note.disputed_by)}")
 
 
 def feedback(context: Context, plan: Plan, refs: References) -> None:

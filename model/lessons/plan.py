@@ -9,7 +9,7 @@ the public names; each job has its own module:
 - `plan_file`: `plan_to_proposal` / `to_yaml` / `as_proposal`, the plan as a proposal file that passes
   `python -m model.validate`;
 - `plan_red_lines`: `crossed_red_lines` / `why_crossed`, which stated red lines (the `red_lines` of the parties'
-  position files) a plan crosses;
+  position files) a plan crosses, and `undecided_red_lines` / `red_line_report`, which it leaves undecided;
 - `plan_compare`: `placements` / `relation` / `summary`, where each choice sits on its scale (the matrix's own
   `model.analysis.compare.place`), and `distance` / `nearest`, how far the plan is from each proposal.
 """
@@ -24,4 +24,6 @@ from model.lessons.plan_compare import (  # noqa: F401
     relation, summary,
 )
 from model.lessons.plan_file import addressed_areas, as_proposal, plan_id, plan_to_proposal, slug, to_yaml  # noqa: F401
-from model.lessons.plan_red_lines import crossed_red_lines, matching_value, why_crossed  # noqa: F401
+from model.lessons.plan_red_lines import (  # noqa: F401
+    RedLineReport, crossed_red_lines, matching_value, red_line_report, undecided_red_lines, why_crossed, why_undecided,
+)

@@ -1,8 +1,11 @@
 """The parties' stated red lines against a plan or a proposal: which lines it crosses (`crossed_red_lines`,
 `matching_value`) and, in words, the value that crosses one (`why_crossed`). A red line is a condition on one
-coded field (see `model.data.schema.RedLineCondition`). Pure Python (no Streamlit)."""
+coded field (see `model.data.schema.RedLineCondition`). A line the plan does not cross only because it leaves
+open what the line names (a region not set, an area left out) is undecided (`undecided_red_lines`,
+`why_undecided`): such a plan is incomplete, never "crosses none" (`red_line_report`). Pure Python (no Streamlit)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 from model.data.checks import red_line_area
@@ -69,3 +72,94 @@ def why_crossed(line: RedLine, proposal: Proposal, taxonomy: Taxonomy) -> str:
     if base == "stance":
         return f"{taxonomy.area(area).title}: {taxonomy.label(area, 'stance', str(value))}"
     return f"{taxonomy.field_label(base)}: {taxonomy.label(area, base, str(value))}"
+
+
+# ------------------------------------------------------------------ lines a plan leaves undecided
+
+UNDECIDED_STATUSES = ("unspecified", "not_addressed")  # a region named with one of these is not decided
+UNDECIDED_CAPS = ("not_addressed", "cap_unspecified")
+PLAN_FIELDS = ("troop_cap", "dmz_width_km", "regions")  # set in the plan builder besides each area's scale step
+
+
+def _unset(condition: RedLineCondition, proposal: Proposal) -> bool:
+    """Whether the proposal leaves open what the condition reads: its area left out, the named region not set
+    (or set to 'status unclear'), no region set at all for a line on any region, or the field not given."""
+    position = proposal.positions.get(red_line_area(condition) or "")
+    if position is None or position.not_addressed:
+        return True
+    base, _, region = condition.field.partition(".")
+    if base == "regions":
+        if region:
+            return position.regions.get(region) in (None, *UNDECIDED_STATUSES)
+        return all(status in UNDECIDED_STATUSES for status in position.regions.values())
+    value = getattr(position, base, None)
+    if base == "troop_cap":
+        return value is None or value in UNDECIDED_CAPS
+    return value is None
+
+
+def undecided_red_lines(plan_or_proposal: "Plan | Proposal", red_lines: Sequence[RedLine],
+                        taxonomy: Taxonomy | None = None) -> list[RedLine]:
+    """The red lines (in their order) the plan or proposal does not cross only because it leaves open what they
+    name: a loophole, not an answer. Leaving Donetsk unset does not keep a plan clear of a line on Donetsk."""
+    proposal = plan_or_proposal if isinstance(plan_or_proposal, Proposal) else as_proposal(plan_or_proposal, taxonomy)
+    return [line for line in red_lines
+            if matching_value(line.condition, proposal) is None and _unset(line.condition, proposal)]
+
+
+def why_undecided(line: RedLine, proposal: Proposal, taxonomy: Taxonomy) -> str:
+    """'Donetsk: not set (undecided)' — what the plan leaves open about the line, in plain words."""
+    condition = line.condition
+    area_key = red_line_area(condition) or ""
+    area_title = taxonomy.area(area_key).title if area_key in taxonomy.area_keys else area_key
+    position = proposal.positions.get(area_key)
+    base, _, region = condition.field.partition(".")
+    if base == "regions" and region:
+        name = taxonomy.regions[region].name if region in taxonomy.regions else region
+        return f"{name}: not set (undecided)"
+    if position is None or position.not_addressed:
+        return f"{area_title}: left out of the plan (undecided)"
+    if base == "regions":
+        return "No region's status is set (undecided)"
+    if base == "stance":
+        return f"{area_title}: no position chosen (undecided)"
+    area = taxonomy.area(area_key)
+    builder = "" if base in (area.scale_field, *PLAN_FIELDS) else "; the plan builder has no choice for it"
+    return f"{taxonomy.field_label(base)}: not said (undecided{builder})"
+
+
+@dataclass(frozen=True)
+class RedLineReport:
+    """One party's red lines against a plan: crossed, left undecided, and kept clear of."""
+
+    crossed: tuple[RedLine, ...]
+    undecided: tuple[RedLine, ...]
+    clear: tuple[RedLine, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.crossed) + len(self.undecided) + len(self.clear)
+
+    @property
+    def incomplete(self) -> bool:
+        """A plan that leaves a red line undecided is incomplete: it never 'crosses none'."""
+        return bool(self.undecided)
+
+    def verdict(self) -> str:
+        """'crosses 1 of 6 stated red lines and is incomplete: 2 of 6 left undecided', to follow 'your plan'."""
+        crossed = f"crosses {len(self.crossed)} of {self.total} stated red lines" if self.crossed else ""
+        if self.undecided:
+            if crossed:
+                return f"{crossed} and is incomplete: {len(self.undecided)} of {self.total} left undecided"
+            return f"is incomplete: {len(self.undecided)} of {self.total} stated red lines left undecided"
+        return crossed or f"crosses none of the {self.total} stated red lines"
+
+
+def red_line_report(plan_or_proposal: "Plan | Proposal", red_lines: Sequence[RedLine],
+                    taxonomy: Taxonomy | None = None) -> RedLineReport:
+    """Crossed, undecided and clear red lines, each in the party's order."""
+    proposal = plan_or_proposal if isinstance(plan_or_proposal, Proposal) else as_proposal(plan_or_proposal, taxonomy)
+    crossed = crossed_red_lines(proposal, red_lines)
+    undecided = undecided_red_lines(proposal, red_lines)
+    return RedLineReport(tuple(crossed), tuple(undecided),
+                         tuple(line for line in red_lines if line not in crossed and line not in undecided))

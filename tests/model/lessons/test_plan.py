@@ -15,7 +15,8 @@ from model.analysis.compare import place, placements as matrix_placements, refer
 from model.data.loader import PROPOSALS_DIR, load_catalogue
 from model.lessons.plan import (
     NO_CAP, Plan, as_proposal, crossed_red_lines, decode, distance, encode, field_distances, military_stance,
-    nearest, placements, plan_to_proposal, relation, summary, to_yaml, why_crossed,
+    nearest, placements, plan_to_proposal, red_line_report, relation, summary, to_yaml, undecided_red_lines, why_crossed,
+    why_undecided,
 )
 from model.data.schema import Proposal, RedLine
 
@@ -302,3 +303,64 @@ def test_build_page_reads_the_plan_from_the_link_and_writes_changes_back():
     assert "alliances-membership_sought" in (value if isinstance(value, str) else ",".join(value))
     live = next(m.value for m in at.markdown if m.value.startswith("**Live:**"))
     assert "**2** of Russia's" in live
+
+
+# ------------------------------------------------------------------ undecided red lines (issue 16, item 5)
+
+# Everything Russia's red lines read is set except Donetsk, Luhansk and foreign troops (which the builder cannot set).
+FREEZE_NO_DONETSK = Plan(
+    values={"territory": "freeze_at_contact_line", "alliances": "renounced", "security_guarantees": "assurances_only",
+            "military_limits": "cap_near_current_size"},
+    troop_cap=800_000, regions={"crimea": "russian_de_facto", "zaporizhzhia": "frozen_at_contact_line"},
+)
+
+
+def test_an_unset_region_a_red_line_names_is_undecided_not_clear(catalogue, taxonomy):
+    russia = red_lines_of(catalogue, "russia-position")
+    assert crossed_red_lines(FREEZE_NO_DONETSK, russia, taxonomy) == []  # the loophole: nothing is crossed...
+    undecided = undecided_red_lines(FREEZE_NO_DONETSK, russia, taxonomy)
+    labels = [line.label for line in undecided]
+    assert "Ukrainian forces stay in the Donetsk region" in labels  # ...but Donetsk is left open, not kept clear
+    assert "Ukrainian forces stay in the Luhansk region" in labels
+    report = red_line_report(FREEZE_NO_DONETSK, russia, taxonomy)
+    assert report.incomplete and "crosses none" not in report.verdict() and "undecided" in report.verdict()
+    assert not {line.label for line in report.clear} & set(labels)
+    proposal = as_proposal(FREEZE_NO_DONETSK, taxonomy)
+    donetsk = next(line for line in undecided if "Donetsk" in line.label)
+    assert why_undecided(donetsk, proposal, taxonomy) == "Donetsk: not set (undecided)"
+    # setting Donetsk decides the line: Russian de jure keeps clear of it, frozen at the contact line crosses it
+    decided = Plan(FREEZE_NO_DONETSK.values, 800_000, None, {**FREEZE_NO_DONETSK.regions, "donetsk": "russian_de_jure"})
+    assert donetsk not in undecided_red_lines(decided, russia, taxonomy)
+    assert donetsk in red_line_report(decided, russia, taxonomy).clear
+    frozen = Plan(FREEZE_NO_DONETSK.values, 800_000, None, {"donetsk": "frozen_at_contact_line"})
+    assert donetsk in crossed_red_lines(frozen, russia, taxonomy)
+    assert donetsk not in undecided_red_lines(frozen, russia, taxonomy)
+
+
+def test_a_left_out_area_is_undecided_and_an_empty_plan_is_never_clear(catalogue, taxonomy):
+    for pid in ("ukraine-position", "russia-position"):
+        lines = red_lines_of(catalogue, pid)
+        report = red_line_report(Plan(), lines, taxonomy)
+        assert report.undecided == tuple(lines) and not report.clear and not report.crossed, pid
+        assert report.verdict().startswith("is incomplete")
+    ukraine = red_lines_of(catalogue, "ukraine-position")
+    cap_line = next(line for line in ukraine if line.condition.area == "military_limits")
+    no_military = Plan(values={"territory": "freeze_at_contact_line"})
+    assert why_undecided(cap_line, as_proposal(no_military, taxonomy), taxonomy) == "Military limits: left out of the plan (undecided)"
+
+
+def test_party_positions_decide_their_own_red_lines(catalogue):
+    for pid in ("ukraine-position", "russia-position"):
+        party = catalogue.get(pid)
+        assert red_line_report(party, party.red_lines).verdict().startswith("crosses none"), pid
+
+
+def test_build_page_reports_undecided_red_lines_in_plain_words(taxonomy):
+    plan_text, _ = encode(FREEZE_NO_DONETSK)
+    at = _open_build(plan=plan_text)
+    assert not at.exception
+    live = next(m.value for m in at.markdown if m.value.startswith("**Live:**"))
+    assert "**0** of Russia's stated red lines" in live and "undecided" in live and "incomplete" in live
+    texts = [m.value.replace("\\", "") for m in at.markdown]  # md() escapes punctuation
+    assert any(t.startswith("**Russia**") and "incomplete" in t and "crosses none" not in t for t in texts)
+    assert any("Ukrainian forces stay in the Donetsk region" in t and "Donetsk: not set (undecided)" in t for t in texts)
