@@ -6,6 +6,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from apptest_pages import matrix, open_page
 from helpers import ROOT
 
 TAXONOMY = yaml.safe_load((ROOT / "proposals" / "_taxonomy.yaml").read_text(encoding="utf-8"))
@@ -23,19 +24,6 @@ def app(**params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
-
-
-def open_page(at: AppTest, url_path: str) -> AppTest:
-    """Switch to a callable st.navigation page by its url_path (AppTest only switches by file)."""
-    if url_path == "compare":
-        return at
-    page_hash = next(h for h, info in at._registered_pages.items() if info.get("url_pathname") == url_path)
-    at._page_hash = page_hash  # private, but the only way to reach callable pages
-    return at.run()
-
-
-def matrix(at: AppTest) -> str:
-    return next(h.proto.body for h in at.get("html") if '<table class="pm' in h.proto.body)
 
 
 def test_compare_default_shows_core_proposals_and_all_areas():

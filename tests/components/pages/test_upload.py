@@ -12,7 +12,7 @@ from components.pages.upload import MARK, SHORT_MARK, receive, with_session_uplo
 from helpers import ROOT, proposal
 from model.data.loader import check_upload, load_catalogue, with_extra
 from model.data.yaml_source import MAX_BYTES
-from test_app import matrix, open_page
+from apptest_pages import matrix, open_page
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from helpers import ROOT, proposal, write
 from model.data.loader import load_catalogue
 from model.lessons.quiz import KINDS, MAX_OPTIONS, drafts, generate, skipped_kinds
 from components.render.quiz_key import answer_key_html
-from test_app import open_page
+from apptest_pages import open_page
 
 SEEDS = range(12)
 
