@@ -108,7 +108,7 @@ bookworm_mirror() {  # the first Debian mirror apt uses for bookworm (deb822 .so
            if (suite && uri != "") { print uri; exit } }' "$file"
   done
   cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-    | sed -E 's/\[[^]]*\]//' | awk '$1 == "deb" && $3 == "bookworm" { print $2 }'
+    | sed -E 's/\[[^]]*\]//' | awk '$1 == "deb" && $3 == "bookworm" { print $2 }' || true
 }
 
 if "$DOCKER" image inspect "$BASE" >/dev/null 2>&1; then
@@ -119,7 +119,7 @@ else
     say "installing Debian's debootstrap…"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null \
       || fail "apt-get install debootstrap failed"; }
-  mirror="${DEBIAN_MIRROR:-$(bookworm_mirror | head -1)}"
+  mirror="${DEBIAN_MIRROR:-$(bookworm_mirror | sed -n 1p)}"
   [ -n "$mirror" ] || fail "no Debian bookworm mirror in /etc/apt/sources.list*; set DEBIAN_MIRROR"
   say "no $BASE in the engine and no registry: building a stand-in with debootstrap from $mirror (once)…"
   T=$(date +%s)

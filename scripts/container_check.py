@@ -40,7 +40,7 @@ NAMES = ["pp-check-single", "pp-check-replica-1", "pp-check-replica-2"]
 SECRET = "container-check-shared-cookie-secret"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-TEST_ONLY_TOP = {"tests", "bench", "scripts", "docs", "deploy", ".git", ".venv", ".ci", "node_modules"}
+TEST_ONLY_TOP = {"tests", "bench", "scripts", "docs", "deploy", ".git", ".venv", ".ci", "node_modules", ".hypothesis", ".pytest_cache"}
 TEST_ONLY_FILES = {"package.json", "package-lock.json", "requirements-test.txt", "pytest.ini", "Dockerfile", ".dockerignore"}
 # Run inside a container as its user: the files under /app, which of them that user could write, and the
 # Python distributions installed in the image.
