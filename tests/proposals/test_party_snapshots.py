@@ -84,8 +84,8 @@ def test_lavrov_guarantee_with_russia_as_guarantor(catalogue):
 
 
 def test_ukraine_december_2025_shifts_are_coded(catalogue):
-    latest = catalogue.get("ukraine-position")
-    assert latest.date.startswith("2025-12")
+    latest = catalogue.get("ukraine-position-2025-12")  # the December 2025 snapshot (the latest now dates from 2026)
+    assert latest.date.startswith("2025-12") and catalogue.get("ukraine-position").revises == latest.id
     limits = latest.positions["military_limits"]
     assert limits.troop_cap == 800_000 and limits.stance == "cap_near_current_size"
     assert latest.positions["territory"].stance == "freeze_at_contact_line"
