@@ -37,7 +37,8 @@ def _figure(name: str, data_version: str, key: tuple, _context: Context) -> tupl
 def _timeline(fig: go.Figure, frame: pd.DataFrame, context: Context) -> None:
     catalogue = context.catalogue
     points = chart_block.show(fig, frame, "timeline",
-                             alt="Timeline of all proposals, one row each, from the 2015 Minsk agreement to the 2025 plans; click a marker to open a proposal.",
+                             alt="Timeline of all proposals, one row each, on an axis from late 2021 to 2026; earlier texts (the 2015 Minsk agreement) "
+                                 "in a shaded strip on the left after an axis break; click a marker to open a proposal.",
                              file_name="timeline.csv", selectable=True,
                              caption="Click a marker (or pick below) to open that proposal.")
     by_name = {plot(p.short_name): p.id for p in catalogue.proposals}  # the chart's names are escaped
