@@ -92,6 +92,7 @@ each party's stated red lines, listed with their sources in the stated-position 
 same snapshots as the **U** and **R** markers.
 
 """)
+    st.subheader("Data coverage", anchor="data-coverage")
     show_note(context.catalogue)
     with st.expander("For contributors: how to add or correct a proposal"):
         st.markdown(CONTRIBUTORS)

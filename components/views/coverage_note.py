@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.render.safe_text import md
 from model.data import loader
+from model.analysis.source_words import grade_words
 from model.data.coverage import Coverage, load_coverage
 
 
@@ -25,11 +26,35 @@ def coverage(catalogue) -> Coverage:
     return _coverage(str(folder), path.stat().st_mtime if path.exists() else 0.0, newest)[0]
 
 
+def line_text(info: Coverage) -> str:
+    """The line every page shows: what the data covers, and what the last check for anything newer found."""
+    text = f":material/event: **{md(info.line())}.** Later events are not included"
+    if info.checked_on:
+        confirmed = sum(e.confirmed for e in info.later_events)
+        found = "nothing newer" if not info.later_events else (
+            f"no new plan; {len(info.later_events)} later report(s), "
+            + (f"{confirmed} confirmed by a major outlet" if confirmed else "none confirmed by a major outlet"))
+        text += f"; a check on {md(info.checked_on)} found {found} ([details](/methodology#data-coverage))"
+    return text + "."
+
+
 def show(catalogue) -> None:
     """One short line at the top of every page; the full note is on the Methodology page."""
-    st.caption(f":material/event: **{md(coverage(catalogue).line())}.** Later events are not included.")
+    st.caption(line_text(coverage(catalogue)))
 
 
 def show_note(catalogue) -> None:
+    """The coverage note with every later event the last check found, its sources and their grades in words."""
     info = coverage(catalogue)
     st.markdown(f"**{md(info.line())}.** {md(info.note)}")
+    if not info.later_events:
+        return
+    lines = []
+    for event in info.later_events:
+        sources = [catalogue.registry.get(s) for s in event.sources]
+        cited = "; ".join(f"*{md(s.title)}*, {md(s.publisher)} ({md(grade_words(s))})" for s in sources if s)
+        status = ("Confirmed by a major outlet" if event.confirmed
+                  else "Not confirmed: reported only by weaker sources, so treat it as a report, not a fact")
+        lines.append(f"- **{md(event.date)}**: {md(event.what)} *{status}.* Sources: {cited or 'none found'}.")
+    st.markdown(f"**Checked on {md(info.checked_on or 'an unknown date')}: events after {md(info.data_as_of)}, "
+                "not coded in any proposal**\n\n" + "\n".join(lines))

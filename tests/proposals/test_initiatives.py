@@ -138,3 +138,19 @@ def test_coverage_date_not_older_than_newest_proposal(catalogue):
     as_of = data["data_as_of"]
     as_of = as_of.isoformat() if isinstance(as_of, dt.date) else str(as_of)
     assert max(p.date for p in catalogue.proposals) <= as_of
+
+
+def test_later_events_after_coverage_are_dated_after_it_and_confirmed_only_by_a_high_source(catalogue):
+    """The coverage check's later events (issue 21, item 5): each after "data as of", its sources in the registry,
+    and `confirmed` true exactly when a source graded high reports it; the Jun 2026 letter stays unconfirmed."""
+    from model.data.coverage import load_coverage
+
+    info, problems = load_coverage(ROOT / "proposals", catalogue.proposals)
+    assert not problems and info.checked_on and info.later_events
+    for event in info.later_events:
+        assert event.date > info.data_as_of, event
+        sources = [catalogue.registry.get(s) for s in event.sources]
+        assert all(sources), f"unknown source id in {event}"
+        assert event.confirmed == any(s.reliability == "high" for s in sources), event
+    by_date = {e.date: e for e in info.later_events}
+    assert by_date["2026-03-09"].confirmed and not by_date["2026-06-04"].confirmed

@@ -1,0 +1,23 @@
+"""The coverage line every page shows (components/views/coverage_note.py): it says what the data covers and what
+the last check for newer events found, without implying the data is newer than it is."""
+from __future__ import annotations
+
+from helpers import ROOT
+from components.views.coverage_note import line_text
+from model.data.coverage import Coverage, LaterEvent, load_coverage
+
+
+def test_the_shipped_line_names_the_date_the_check_and_what_it_found():
+    info, _ = load_coverage(ROOT / "proposals", [])
+    text = line_text(info)
+    assert f"Data as of {info.data_as_of}" in text and "Later events are not included" in text
+    assert f"a check on {info.checked_on} found no new plan" in text
+    assert "/methodology#data-coverage" in text
+
+
+def test_unconfirmed_reports_are_never_counted_as_confirmed():
+    event = LaterEvent(date="2026-06-04", what="A letter.", confirmed=False, sources=["x"])
+    text = line_text(Coverage("2026-03-05", "n", "2026-12-06", (event,)))
+    assert "1 later report(s), none confirmed by a major outlet" in text
+    assert "found nothing newer" in line_text(Coverage("2026-03-05", "n", "2026-12-06", ()))
+    assert "check" not in line_text(Coverage("2026-03-05", "n"))
