@@ -9,7 +9,7 @@ from model.data.coverage import Coverage, LaterEvent, load_coverage
 
 def test_the_shipped_line_names_the_date_the_check_and_what_it_found():
     info, _ = load_coverage(ROOT / "proposals", [])
-    text = line_text(info)
+    text = line_text(info).replace("\\", "")  # markdown escapes
     assert f"Data as of {info.data_as_of}" in text and "Later events are not included" in text
     assert f"a check on {info.checked_on} found no new plan" in text
     assert "/methodology#data-coverage" in text
