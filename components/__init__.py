@@ -1,1 +1,3 @@
-"""Streamlit views (one module per thing shown) and the pure figure builders they draw with."""
+"""Where data is drawn (the only place Streamlit is imported): `pages/` (one module per page), `views/` (Streamlit
+pieces shared by pages), `state/` (cached data, the per-run context, the view in the URL) and `render/` (pure builders
+of HTML and plotly figures, no Streamlit). `navigation.py` lists the pages in menu order."""
