@@ -44,13 +44,13 @@ def _link(seed: int, n: int, areas: tuple[str, ...] | None) -> str:
 
 
 def _evidence_md(item: Evidence) -> str:
+    """A proof in plain words: the quote, then the source's title, publisher and date (never a file name or id)."""
     quote = f"> “{md(item.quote)}”\n>\n" if item.quote else ""
     url = md_url(item.url)
     link = f" · [open the source ↗]({url})" if url else ""
-    seed = f" · seed document {md(item.seed)} (Sources page)" if item.seed else ""
     locator = f" · {md(item.locator)}" if item.locator else ""
     return (f"{quote}> — *{md(item.title)}*, {md(item.publisher)}, {md(item.date)}{locator}  \n"
-            f"> reliability **{md(item.reliability)}**{seed}{link}\n")
+            f"> reliability **{md(item.reliability)}**{link}\n")
 
 
 def _answer(signature: tuple, i: int) -> None:

@@ -32,12 +32,12 @@ ol.options { list-style: upper-alpha; margin: .3rem 0; }
 
 
 def _evidence(item: Evidence) -> str:
+    """A proof in plain words: the quote, then the source's title, publisher and date (never a file name or id)."""
     quote = f"<q>{escape(item.quote)}</q> — " if item.quote else ""
     where = escape(item.locator) + ", " if item.locator else ""
     link = f' <a href="{escape(item.url)}">{escape(item.url)}</a>' if item.url and item.url.startswith(("http://", "https://")) else ""
-    seed = f" (seed document {escape(item.seed)})" if item.seed else ""
     return (f'<p class="proof">{quote}<cite>{escape(item.title)}</cite>, {escape(item.publisher)}, {escape(item.date)}; '
-            f"{where}reliability {escape(item.reliability)}{seed}.{link}</p>")
+            f"{where}reliability {escape(item.reliability)}.{link}</p>")
 
 
 def _question(number: int, q: Question, answers: bool) -> str:

@@ -13,10 +13,11 @@ Rules every question follows:
 - the correct answer is unique: a "which proposal…" question is only asked when
   exactly one proposal in the data holds that value, and the options of a "what
   does X say…" question all have different values;
-- distractors are other proposals' real values (never invented ones);
+- distractors are other proposals' real values (never invented ones), and never a value that could also
+  be true of the right answer under the taxonomy's meanings (`model.lessons.quiz_meanings`);
 - a question never rests on a contested cell (a position with `contested` notes,
-  or one whose evidence is "not made public"), unless the question is about the
-  dispute itself (`about_dispute=True`);
+  or one whose evidence is "not made public");
+- questions ask what proposals and parties said, not about the app's bookkeeping;
 - each question carries the citations that prove its answer.
 
 Question kinds are listed in `KINDS` (`model.lessons.quiz_kinds`); the vocabulary (`Fact`, `Option`,
@@ -33,11 +34,11 @@ from typing import Sequence
 
 from model.data.loader import Catalogue
 from model.lessons.quiz_facts import (  # noqa: F401 - public names, importable from here as before
-    CAP_LABELS, GENERIC_WORDS, MAX_OPTIONS, MAX_PROOFS, MIN_OPTIONS, UNINFORMATIVE, Draft, Evidence, Fact, Facts,
+    CAP_LABELS, MAX_OPTIONS, MAX_PROOFS, MIN_OPTIONS, UNINFORMATIVE, Draft, Evidence, Fact, Facts,
     Kind, Option, Question, cap_fact, cap_label, evidence_of, name, solid,
 )
 from model.lessons.quiz_kinds import (  # noqa: F401
-    KINDS, about_dispute, how_known, red_line_crossed, skipped_kinds, what_changed, what_value, which_proposal,
+    KINDS, how_known, red_line_crossed, skipped_kinds, what_changed, what_value, which_proposal,
 )
 
 MAX_QUESTIONS = 30

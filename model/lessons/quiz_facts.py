@@ -4,7 +4,7 @@
   `Fact`, a real value of one proposal named as the tidy export names it (`proposal, area, field, value`);
 - `Facts`: the catalogue read once for every question kind: per (area, field), who holds which value, and
   how a value, a field and a proposal are named in a question;
-- `solid`, `evidence_of`, `name`, `cap_label`: the small rules the kinds share (see `model.lessons.quiz_kinds`).
+- `solid`, `evidence_of`, `name`, `cap_label`, `date_words`: the small rules the kinds share (see `model.lessons.quiz_kinds`).
 """
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from model.data.loader import Catalogue
 from model.data.schema import Citation, Position, Proposal
 from model.data.taxonomy import Taxonomy
 from model.analysis.tidy import CODED
+from model.lessons.quiz_meanings import overlaps, overlaps_any
 
 MAX_OPTIONS = 4  # the correct answer and up to three distractors
 MIN_OPTIONS = 3
 MAX_PROOFS = 3  # citations shown with an answer (the position's first ones)
 UNINFORMATIVE = ("not_addressed", "unspecified")  # region statuses never asked as the answer (they may be distractors)
-GENERIC_WORDS = {"ukraine", "russia", "us", "the"}  # first words of short names that do not give a proposal away
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Question:
     answer: int  # index into options
     explanation: str
     evidence: tuple[Evidence, ...]
-    about_dispute: bool = False
+    about_dispute: bool = False  # no kind asks about a dispute any more (issue 16); kept for the page
 
     @property
     def correct(self) -> Option:
@@ -130,10 +130,19 @@ def evidence_of(proposal: Proposal, citations: Iterable[Citation]) -> tuple[Evid
             continue
         found.append(Evidence(
             proposal=proposal.id, title=source.title, publisher=source.publisher,
-            date=source.date or source.date_note or "n.d.", quote=" ".join(c.quote.split()) if c.quote else None,
+            date=date_words(source.date, source.date_note), quote=" ".join(c.quote.split()) if c.quote else None,
             locator=c.locator, url=source.url, seed=source.seed, reliability=source.reliability,
         ))
     return tuple(found)
+
+
+def date_words(date: str | None, note: str | None = None) -> str:
+    """A source's date for students: the date, else its note without the "n.d." abbreviation, else "undated"."""
+    if date:
+        return str(date)
+    note = " ".join(str(note or "").split())
+    rest = note[4:].lstrip(" ;,") if note.lower().startswith("n.d.") else note
+    return f"undated ({rest})" if rest else "undated"
 
 
 def name(proposal: Proposal) -> str:
@@ -200,20 +209,23 @@ class Facts:
         title, area_title = self.field_title(area, field_), self.taxonomy.area(area).title
         return title if title == area_title else f"{title} ({area_title})"
 
-    def value_options(self, area: str, field_: str, exclude: set[str], not_from: set[str]) -> tuple[Option, ...]:
-        """One option per distinct value other proposals solidly hold (first holder in date order)."""
+    def value_options(self, area: str, field_: str, exclude: set[str], not_from: set[str],
+                      avoid: Iterable[object] = ()) -> tuple[Option, ...]:
+        """One option per distinct value other proposals solidly hold (first holder in date order), leaving out
+        labels in `exclude` and values that can also be true of a value in `avoid` (`quiz_meanings.overlaps`)."""
+        avoid = tuple(avoid)
         seen: dict[str, Option] = {}
         for p, value, ok in self.holders.get((area, field_), []):
             label = self.label(area, field_, value)
-            if not ok or p.id in not_from or label in exclude or label in seen:
+            if not ok or p.id in not_from or label in exclude or label in seen or overlaps_any(area, field_, value, avoid):
                 continue
             seen[label] = Option(label, self.fact(p, area, field_, value))
         return tuple(seen.values())
 
     def proposal_options(self, area: str, field_: str, value: object, not_from: set[str]) -> tuple[Option, ...]:
-        """Other proposals that solidly hold a different value on the same field."""
+        """Other proposals that solidly hold a value on the same field that cannot also be true of `value`."""
         options = []
         for p, other, ok in self.holders.get((area, field_), []):
-            if ok and p.id not in not_from and other != value:
+            if ok and p.id not in not_from and not overlaps(area, field_, other, value):
                 options.append(Option(name(p), self.fact(p, area, field_, other)))
         return tuple(options)

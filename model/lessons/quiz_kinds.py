@@ -1,20 +1,22 @@
 """The kinds of quiz question: each one reads `Facts` and yields `Draft`s in a fixed order (no randomness).
 
 `KINDS` lists them; a kind whose data is missing is skipped (`Kind.available`) and `skipped_kinds` says which
-and why. The rules every kind follows are in `model.lessons.quiz`'s docstring.
+and why. The rules every kind follows are in `model.lessons.quiz`'s docstring. Questions ask about the
+history (what the proposals and parties said), never about the app's own bookkeeping; a wrong option is never
+a value that could also be true under the taxonomy's meanings (`model.lessons.quiz_meanings`).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from model.analysis.diff import diff_positions
 from model.analysis.tidy import CODED, position_fields
 from model.data.loader import Catalogue
-from model.data.schema import PUBLICATION_LABELS, Proposal
+from model.data.schema import PUBLICATION_LABELS
+from model.lessons.quiz_meanings import overlaps
 from model.lessons.quiz_facts import (
-    GENERIC_WORDS, MAX_PROOFS, MIN_OPTIONS, UNINFORMATIVE, Draft, Evidence, Fact, Facts, Kind, Option, _number,
-    evidence_of, name, solid,
+    MAX_PROOFS, MIN_OPTIONS, UNINFORMATIVE, Draft, Evidence, Fact, Facts, Kind, Option, _number,
+    date_words, evidence_of, name, solid,
 )
 
 
@@ -72,7 +74,7 @@ def what_value(facts: Facts) -> Iterator[Draft]:
             yield Draft(
                 kind="what_value", area=area, prompt=prompt,
                 correct=Option(label, facts.fact(p, area, field_, value)),
-                distractors=facts.value_options(area, field_, {label}, {p.id}),
+                distractors=facts.value_options(area, field_, {label}, {p.id}, avoid=(value,)),
                 explanation=f"{name(p)}, {p.date}: {topic} — {label}.",
                 evidence=evidence_of(p, p.positions[area].citations)[:MAX_PROOFS],
             )
@@ -86,13 +88,13 @@ def how_known(facts: Facts) -> Iterator[Draft]:
         others: dict[str, Option] = {}
         for q in proposals:
             other = PUBLICATION_LABELS[q.publication]
-            if q.id != p.id and other != label and other not in others:
+            if q.id != p.id and other not in others and not overlaps(None, "publication", q.publication, p.publication):
                 others[other] = Option(other, Fact(q.id, None, "publication", q.publication))
         kinds = ("primary_text", "official", "news", "think_tank", "academic", "state_media", "opinion", "aggregator", "student")
         sources = sorted(p.sources, key=lambda s: (not s.seed, not (s.date or "").startswith(p.date[:7]),
                                                    kinds.index(s.kind) if s.kind in kinds else 99, s.reliability != "high"))
-        proof = tuple(Evidence(p.id, s.title, s.publisher, s.date or s.date_note or "n.d.", None, None, s.url, s.seed, s.reliability)
-                      for s in sources[:2])
+        proof = tuple(Evidence(p.id, s.title, s.publisher, date_words(s.date, s.date_note), None, None, s.url, s.seed,
+                               s.reliability) for s in sources[:2])
         yield Draft(
             kind="how_known", area=None, prompt=f"How is the text of {name(p)} known?",
             correct=Option(label, Fact(p.id, None, "publication", p.publication)),
@@ -133,44 +135,10 @@ def what_changed(facts: Facts) -> Iterator[Draft]:
                 prompt=(f"{name(earlier)} ({earlier.date}) said, on {topic}: “{old_label}”. "
                         f"What does the later version, {name(later)} ({later.date}), say?"),
                 correct=Option(new_label, facts.fact(later, area, key, new)),
-                distractors=facts.value_options(area, key, {new_label, old_label}, {later.id, earlier.id}),
+                distractors=facts.value_options(area, key, {new_label, old_label}, {later.id, earlier.id}, avoid=(new,)),
                 explanation=f"{topic}: “{old_label}” in {name(earlier)} became “{new_label}” in {name(later)}.",
                 evidence=evidence_of(later, after.citations)[:MAX_PROOFS - 1] + evidence_of(earlier, before.citations)[:1],
             )
-
-
-def about_dispute(facts: Facts) -> Iterator[Draft]:
-    """'This claim is flagged as contested: which proposal is it about?' (the dispute itself is the subject)."""
-    catalogue, taxonomy = facts.catalogue, facts.taxonomy
-    claims = [n.claim for p in catalogue.proposals for pos in p.positions.values() for n in pos.contested]
-    for p in catalogue.proposals:
-        for area in taxonomy.area_keys:
-            position = p.positions.get(area)
-            if position is None:
-                continue
-            for note in position.contested:
-                if claims.count(note.claim) != 1 or _gives_away(p, note.claim):
-                    continue
-                others = tuple(
-                    Option(name(q), Fact(q.id, area, "contested", ""))
-                    for q in catalogue.proposals
-                    if q.id != p.id and solid(q.positions.get(area))
-                )
-                yield Draft(
-                    kind="about_dispute", area=area,
-                    prompt=f"On {taxonomy.area(area).title}, this claim is flagged as contested: “{note.claim}” Which proposal is it about?",
-                    correct=Option(name(p), Fact(p.id, area, "contested", "yes")),
-                    distractors=others,
-                    explanation=f"{name(p)}, {p.date}. Disputed by: {note.disputed_by}" + (f" — {note.detail}" if note.detail else ""),
-                    evidence=evidence_of(p, note.citations)[:MAX_PROOFS],
-                    about_dispute=True,
-                )
-
-
-def _gives_away(proposal: Proposal, claim: str) -> bool:
-    """Whether the claim names the proposal it is about (its short name's first word, e.g. 'The E3 text…')."""
-    first = re.sub(r"[^\w-]", "", proposal.short_name.split()[0]).lower()
-    return first not in GENERIC_WORDS and bool(re.search(rf"\b{re.escape(first)}\b", claim.lower()))
 
 
 def _has_red_lines(catalogue: Catalogue) -> bool:
@@ -212,7 +180,8 @@ def red_line_crossed(facts: Facts) -> Iterator[Draft]:
                 crossing_labels = {facts.label(area, key, v) for _, v in crossing}
                 p, value = crossing[0]
                 label = facts.label(area, key, value)
-                distractors = facts.value_options(area, key, crossing_labels, {p.id, party.id})
+                distractors = facts.value_options(area, key, crossing_labels, {p.id, party.id},
+                                                  avoid=[v for _, v in crossing])
                 if len(distractors) < MIN_OPTIONS - 1:
                     continue
                 topic = facts.topic(area, key)
@@ -234,7 +203,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("what_value", "What does this proposal say?", what_value),
     Kind("how_known", "How is this text known?", how_known),
     Kind("what_changed", "What changed between two versions?", what_changed),
-    Kind("about_dispute", "Which proposal is this disputed claim about?", about_dispute),
     Kind("red_line_crossed", "Whose red line does this term cross?", red_line_crossed, _has_red_lines,
          "no stated position lists red lines"),
 )
