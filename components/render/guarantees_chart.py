@@ -33,6 +33,7 @@ PANELS = (  # frame column, panel title, taxonomy area, field
 ROW_PX, PANEL_GAP_PX = 26, 80  # one line of names; the gap holding the next panel's title
 FLOW_WIDTH = 30  # x units a line of names holds: one unit is at least one character at 12 px on a 390-px phone
 NAME_FONT = 12
+MARK_X = 1.3  # the symbol's centre, from the start of its slot: clear of the stance labels
 
 
 def _width(name: str) -> float:
@@ -97,7 +98,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
                 for (name, party, is_chosen), (x, sub) in zip(members, places):  # zip stops before the note
                     if is_chosen != picked:
                         continue
-                    xs.append(x + 0.8)
+                    xs.append(x + MARK_X)
                     ys.append(first + sub)
                     texts.append(f"<b>{name}</b>" if picked else name)
                     custom.append((name, label, "" if picked else " (not chosen in the sidebar)"))
@@ -117,7 +118,7 @@ def guarantees_figure(frame: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
             if note:
                 first = top + (height - 1 - max(p[1] for p in places)) / 2
                 x, sub = places[-1]
-                notes.append((x + (0.8 if members else 0), first + sub, f"<i>{note}</i>"))
+                notes.append((x + (MARK_X if members else 0.4), first + sub, f"<i>{note}</i>"))
         if notes:
             fig.add_trace(go.Scatter(x=[n[0] for n in notes], y=[n[1] for n in notes], text=[n[2] for n in notes], mode="text",
                                      textposition="middle right", textfont={"size": NAME_FONT, "color": REFERENCE},

@@ -67,8 +67,9 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
         fig.add_vrect(x0=0, x1=1, xref="x domain", fillcolor=CHART_NOTE_BG, line_width=0, layer="below", row=1, col=1)
         fig.add_annotation(x=0.5, xref="x domain", y=1, yref="paper", yanchor="bottom", text=f"<b>{EARLIER}</b>",
                            showarrow=False, font={"size": 13, "color": REFERENCE}, yshift=22)
-        fig.add_annotation(x=0, xref="x2 domain", xanchor="center", y=1, yref="paper", yanchor="bottom", text="<b>//</b>",
-                           showarrow=False, font={"size": 16, "color": REFERENCE}, yshift=22)
+        for y, anchor in ((1, "top"), (0, "top")):  # the break: in the gap between strip and axis, and under it
+            fig.add_annotation(x=0, xref="x2 domain", xanchor="center", y=y, yref="paper", yanchor=anchor, text="<b>//</b>",
+                               showarrow=False, font={"size": 16, "color": REFERENCE})
     plot_px = ROW_PX * max(len(order), 2)
     subtitle = (f"Axis starts in {start.year}; earlier texts in the shaded strip on the left, after a break (//)"
                 if len(parts) == 2 else "")
