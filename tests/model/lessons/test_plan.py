@@ -56,16 +56,17 @@ def test_distance_matches_hand_computation(taxonomy):
     # military limits: a cap of 600,000 stands on cap_below_current_size (4 of 6), 800,000 on cap_near_current_size
     #   (3 of 6): 1 / 5 = 0.2
     # troop cap: |log10(600,000) - log10(800,000)| = log10(4/3) = 0.12494
-    # regions: only Donetsk is set by both: russian_de_facto (6th of 7 ordered statuses) vs ukrainian (1st): 5 / 6
+    # regions: only Donetsk is set by both: russian_de_facto (7th of 8 ordered statuses, since 'held by Russia, not
+    #   recognised' was added) vs ukrainian (1st): 6 / 7
     expected = {"territory": 0.5, "alliances": 0.75, "security_guarantees": 0.0, "military_limits": 0.2,
-                "troop_cap": math.log10(4 / 3), "regions": 5 / 6}
+                "troop_cap": math.log10(4 / 3), "regions": 6 / 7}
     assert parts.keys() == expected.keys()
     for key, value in expected.items():
         assert parts[key] == pytest.approx(value), key
     d = distance(PLAN, b, taxonomy)
     assert d.fields == 6
-    assert d.value == pytest.approx((0.5 + 0.75 + 0 + 0.2 + math.log10(4 / 3) + 5 / 6) / 6)
-    assert round(d.value, 4) == 0.4014  # 2.40827 / 6
+    assert d.value == pytest.approx((0.5 + 0.75 + 0 + 0.2 + math.log10(4 / 3) + 6 / 7) / 6)
+    assert round(d.value, 4) == 0.4053  # 2.43208 / 6
     assert distance(PLAN, a, taxonomy).value == 0
 
 
