@@ -3,7 +3,11 @@
 reference data in data/).
 
 Prints `N proposals OK` and exits 0, or one line per problem
-(`path:line: field.path: message`) and exits 1. Never a traceback."""
+(`path:line: field.path: message`) and exits 1. Never a traceback.
+
+The default run (no PATH) then adds one line of information, not a failure:
+the cells (proposal × area) that rest only on low-reliability sources, per
+proposal (`model.analysis.source_rank.weak_cells`)."""
 from __future__ import annotations
 
 import argparse
@@ -52,6 +56,10 @@ def run(argv: list[str]) -> int:
         print(f"{len(problems)} problem(s); {len(catalogue.proposals)} proposal(s) OK")
         return 1
     print(f"{len(catalogue.proposals)} proposals OK")
+    if paths is None:
+        from model.analysis.source_rank import weak_cells_line
+
+        print(weak_cells_line(catalogue.proposals) or "Cells resting only on low-reliability sources: none")
     return 0
 
 

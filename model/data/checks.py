@@ -19,6 +19,7 @@ from model.data.red_line_checks import (
     RED_LINE_FIELD_AREAS, RED_LINE_NUMBERS, TROOP_CAP_WORDS, check_red_lines, red_line_area,
 )
 from model.data.schema import Proposal, Source
+from model.data.snapshot_checks import check_snapshot_dates
 from model.data.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -65,5 +66,7 @@ def check_proposal(
         add(loc, message)
 
     inline = proposal.sources or []
-    problems.extend(check_citations(inline, pool if pool is not None else inline, citations_in(proposal), parsed, where, seeds_dir))
+    usable = pool if pool is not None else inline
+    problems.extend(check_citations(inline, usable, citations_in(proposal), parsed, where, seeds_dir))
+    problems.extend(check_snapshot_dates(proposal, citations_in(proposal), usable, parsed, where))
     return problems

@@ -3,7 +3,8 @@ once, by id, and cited by that id from any proposal or data file.
 
 A proposal may still define a source inline (a student's uploaded plan does),
 but a definition that differs from the registry's, or a second id for a document
-the registry already holds, is a located problem."""
+the registry already holds, is a located problem; so is a second grade for one
+outlet (`model.data.grade_checks`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from pydantic import ValidationError
 
+from model.data.grade_checks import grade_problems
 from model.data.schema import Frozen, Source
 from model.data.schema_errors import validation_problems
 from model.data.yaml_source import Problem, YamlError, read_yaml
@@ -62,6 +64,7 @@ def load_registry(folder: Path, shown, seeds_dir: Path) -> Registry:
     sources: dict[str, Source] = {}
     defined_in: dict[str, str] = {}
     by_location: dict[str, str] = {}
+    graded: list[tuple[Source, str, int, str, str]] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return Registry()
@@ -92,6 +95,8 @@ def load_registry(folder: Path, shown, seeds_dir: Path) -> Registry:
             sources[source.id] = source
             defined_in[source.id] = place
             by_location[loc] = source.id
+            graded.append((source, where, parsed.line_of(("sources", k, "reliability")), f"sources.{k}.reliability", place))
+    problems.extend(grade_problems(graded))
     return Registry(sources, defined_in, tuple(problems))
 
 

@@ -20,7 +20,25 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_validate_ok_on_real_proposals():
     result = run("model.validate")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("proposals OK")
+    ok, weak = result.stdout.strip().splitlines()
+    assert ok.endswith("proposals OK")
+    assert weak.startswith("Cells resting only on low-reliability sources: ")
+
+
+def test_validate_names_cells_resting_only_on_weak_sources_as_information(monkeypatch):
+    monkeypatch.setenv("PEACE_PROPOSALS_DIR", str(ROOT / "tests" / "fixtures" / "weak_cells"))
+    result = run("model.validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().splitlines() == [
+        "2 proposals OK",
+        "Cells resting only on low-reliability sources: weak-plan 2 (territory, sanctions_and_economy) "
+        "(2 in all; information, not a failure)",
+    ]
+
+
+def test_validate_with_paths_prints_only_the_summary():
+    result = run("model.validate", str(ROOT / "tests" / "fixtures" / "weak_cells"))
+    assert result.returncode == 0 and result.stdout.strip() == "2 proposals OK", result.stdout
 
 
 def test_validate_reports_problems_one_line_each(folder):

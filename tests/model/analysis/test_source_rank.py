@@ -1,7 +1,7 @@
 """model.analysis.source_rank: best-first order of sources and the weak-sources test."""
 from __future__ import annotations
 
-from model.analysis.source_rank import best_source, is_wire, rank_key, ranked, rests_on_weak_sources
+from model.analysis.source_rank import best_source, is_wire, rank_key, ranked, rests_on_weak_sources, weak_cells_line
 from model.data.loader import load_catalogue
 from model.data.schema import Citation, Position, Source
 
@@ -71,3 +71,9 @@ def test_works_on_the_real_catalogue_with_its_registry():
     best = best_source(position.citations, catalogue.registry)
     assert best is not None
     assert best == ranked(position.citations, proposal.sources)[0]
+
+
+def test_weak_cells_line_is_empty_when_no_cell_rests_only_on_low_sources():
+    catalogue = load_catalogue()
+    strong = [p for p in catalogue.proposals if p.id == "us-28-point-draft"]
+    assert weak_cells_line(strong) == ""
