@@ -1,12 +1,14 @@
-"""A student's plan and the choices it may hold: the `Plan` itself, the region statuses and army cap the
-taxonomy allows (`region_choices`, `military_stance`, `military_note`), and the plan as two short query-string
-values (`encode` / `decode`: `plan=`, `why=` on /build), validated on the way in. Pure Python (no Streamlit)."""
+"""A student's plan and the choices it may hold: the `Plan` itself, the region statuses, army cap and coded
+fields the taxonomy allows (`region_choices`, `military_stance`, `military_note`, `field_choices`), and the plan
+as two short query-string values (`encode` / `decode`: `plan=`, `why=` on /build), validated on the way in.
+Pure Python (no Streamlit)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from model.data.red_line_checks import RED_LINE_FIELD_AREAS
 from model.data.taxonomy import Area, Taxonomy
 
 NO_CAP = "no_cap"
@@ -19,6 +21,11 @@ LEFT_OUT_REASON = "Left out of this plan by its author."
 # Region statuses a planner can choose: the ordered ones (a plan never says "named, status unclear" or
 # "not addressed" about a region it sets).
 NOT_CHOSEN_STATUSES = ("unspecified", "not_addressed")
+# Coded fields a plan may set besides each area's scale step, because a party's stated red line names them (Russia's
+# "Foreign troops in Ukraine"; Ukraine's "Limits on friendly foreign troops"). Each takes the values of its vocabulary
+# in the taxonomy (`fields:` in _taxonomy.yaml, in that order) and is written into the position of the area that
+# carries it (`RED_LINE_FIELD_AREAS`). Extend only: the key is also the URL key (`foreign_troops-banned`).
+FIELD_CHOICES = ("foreign_troops",)
 
 
 @dataclass(frozen=True)
@@ -30,9 +37,11 @@ class Plan:
     dmz_km: int | None = None                                    # width of a demilitarised zone (km); None or 0 = none
     regions: Mapping[str, str] = field(default_factory=dict)     # region key -> region status key
     notes: Mapping[str, str] = field(default_factory=dict)       # area key -> one-line justification
+    fields: Mapping[str, str] = field(default_factory=dict)      # FIELD_CHOICES key -> vocabulary value key
 
     def is_empty(self) -> bool:
-        return not (self.values or self.troop_cap is not None or self.dmz_km or self.regions or self.notes)
+        return not (self.values or self.troop_cap is not None or self.dmz_km or self.regions or self.notes
+                    or self.fields)
 
 
 # ------------------------------------------------------------------ choices the taxonomy allows
@@ -40,6 +49,22 @@ class Plan:
 def region_choices(taxonomy: Taxonomy) -> list[str]:
     """Region statuses a plan may set, in the taxonomy's order (Ukraine's end first)."""
     return [t.key for t in taxonomy.region_statuses if t.key not in NOT_CHOSEN_STATUSES and not t.needs_note]
+
+
+def field_choices(taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """Per coded field the builder offers (`FIELD_CHOICES`, those the taxonomy gives a vocabulary and an area), its
+    value keys in the taxonomy's order."""
+    result = {}
+    for name in FIELD_CHOICES:
+        spec = taxonomy.fields.get(name)
+        if spec and spec.values and RED_LINE_FIELD_AREAS.get(name) in taxonomy.area_keys:
+            result[name] = [t.key for t in spec.values]
+    return result
+
+
+def field_area(name: str) -> str:
+    """The area whose position carries a coded field (e.g. foreign_troops -> alliances)."""
+    return RED_LINE_FIELD_AREAS[name]
 
 
 def _cap_steps(area: Area) -> list[int]:
@@ -84,10 +109,12 @@ _KEY = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 
 def encode(plan: Plan) -> tuple[str, str]:
     """(`plan`, `why`) query values. `plan` holds `key-value` pairs joined by '.': area keys with their scale
-    step, `cap-800000` or `cap-none`, `dmz-20` and region keys with their status, e.g.
+    step, coded fields with their value (`foreign_troops-banned`, see FIELD_CHOICES), `cap-800000` or `cap-none`,
+    `dmz-20` and region keys with their status, e.g.
     `territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`. `why` holds the
     justifications as `area~text` joined by '|' (those two characters are replaced inside a text)."""
     parts = [f"{k}-{v}" for k, v in plan.values.items()]
+    parts += [f"{k}-{v}" for k, v in plan.fields.items()]
     if plan.troop_cap is not None:
         parts.append(f"cap-{'none' if plan.troop_cap == NO_CAP else int(plan.troop_cap)}")
     if plan.dmz_km:
@@ -102,10 +129,12 @@ def decode(plan_text: str | None, why_text: str | None, taxonomy: Taxonomy) -> t
     values: dict[str, str] = {}
     regions: dict[str, str] = {}
     notes: dict[str, str] = {}
+    fields: dict[str, str] = {}
     cap: int | str | None = None
     dmz: int | None = None
     ignored: list[str] = []
     statuses = region_choices(taxonomy)
+    vocabularies = field_choices(taxonomy)
     for item in (plan_text or "")[:PLAN_PARAM_MAX].split("."):
         if not item:
             continue
@@ -126,6 +155,8 @@ def decode(plan_text: str | None, why_text: str | None, taxonomy: Taxonomy) -> t
             values[key] = value
         elif key in taxonomy.regions and value in statuses:
             regions[key] = value
+        elif key in vocabularies and value in vocabularies[key]:
+            fields[key] = value
         else:
             ignored.append(item[:40])
     for item in (why_text or "")[:WHY_PARAM_MAX].split("|"):
@@ -136,7 +167,7 @@ def decode(plan_text: str | None, why_text: str | None, taxonomy: Taxonomy) -> t
             notes[key] = _clean(text)
         else:
             ignored.append(f"why: {item[:40]}")
-    return Plan(values, cap, dmz, regions, notes), ignored
+    return Plan(values, cap, dmz, regions, notes, fields), ignored
 
 
 def _clean(text: str) -> str:

@@ -11,7 +11,7 @@ import yaml
 
 from model.data.schema import Proposal
 from model.data.taxonomy import Area, Taxonomy
-from model.lessons.plan_choices import LEFT_OUT_REASON, NO_CAP, Plan, _clean, encode, military_stance
+from model.lessons.plan_choices import LEFT_OUT_REASON, NO_CAP, Plan, _clean, encode, field_area, military_stance
 
 
 def slug(text: str) -> str:
@@ -25,11 +25,12 @@ def plan_id(author: str) -> str:
 
 
 def addressed_areas(plan: Plan, taxonomy: Taxonomy) -> list[str]:
-    """Areas the plan says something on: a scale step, a number, a region or a justification."""
+    """Areas the plan says something on: a scale step, a coded field, a number, a region or a justification."""
     result = []
     for area in taxonomy.areas:
         k = area.key
-        if (k in plan.values or k in plan.notes or (k == "military_limits" and plan.troop_cap is not None)
+        if (k in plan.values or k in plan.notes or any(field_area(f) == k for f in plan.fields)
+                or (k == "military_limits" and plan.troop_cap is not None)
                 or (k == "ceasefire_and_monitoring" and plan.dmz_km) or (k == "territory" and plan.regions)):
             result.append(k)
     return result
@@ -40,6 +41,8 @@ def _auto_summary(area: Area, plan: Plan, taxonomy: Taxonomy) -> str:
     step = military_stance(plan, taxonomy) if area.key == "military_limits" else plan.values.get(area.key)
     if step:
         bits.append(f"'{taxonomy.label(area.key, area.scale_field or 'stance', step)}'")
+    bits += [f"{taxonomy.field_label(f)}: {taxonomy.label(area.key, f, v)}"
+             for f, v in plan.fields.items() if field_area(f) == area.key]
     if area.key == "military_limits" and plan.troop_cap is not None:
         bits.append("no cap on the army" if plan.troop_cap == NO_CAP else f"an army cap of {plan.troop_cap:,}")
     if area.key == "ceasefire_and_monitoring" and plan.dmz_km:
@@ -70,6 +73,7 @@ def plan_to_proposal(plan: Plan, taxonomy: Taxonomy, author: str = "A student", 
         step = military_stance(plan, taxonomy) if k == "military_limits" else plan.values.get(k)
         if step and area.scale_field:
             position[area.scale_field] = step
+        position.update({f: v for f, v in plan.fields.items() if field_area(f) == k})
         if k == "military_limits" and plan.troop_cap is not None:
             position["troop_cap"] = NO_CAP if plan.troop_cap == NO_CAP else int(plan.troop_cap)
         if k == "ceasefire_and_monitoring" and plan.dmz_km:
