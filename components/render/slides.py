@@ -1,5 +1,7 @@
-"""Pure HTML builder of one present-mode slide (and its speaker notes) from a
-`model.lessons.deck.Slide`. No Streamlit. Text is at least 24 px, headings larger; each
+"""Pure HTML builder of one present-mode slide from a `model.lessons.deck.Slide` (speaker notes are never on a
+slide: they are printed by `components.render.notes_sheet`). No Streamlit. Every size is in design pixels that
+grow with the screen (`u`, `f`): text is 24 px at 1280 × 720 and 1.5 times that at 1920 × 1080, never under 20 px;
+area slides carry their colour key (`colour_key_html`). Each
 slide is exactly one screen high and never scrolls: the deck splits content over
 more slides instead of shrinking it. Cells are coloured with the matrix's own
 palette functions (each coded position by its own step on its scale)."""
@@ -14,48 +16,71 @@ import pandas as pd
 
 from components.render.matrix import step_strip
 from components.render.palette import BLANK_STYLE, EVIDENCE_STYLE, step_colour, text_colour
-from model.lessons.deck import Cite, Note, Slide
+from model.lessons.deck import Cite, ColourKey, Slide
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
-NAV_HEIGHT = 84  # px kept free under the slide for the navigation row
+NAV_HEIGHT = 84  # px kept free under the slide for the navigation row (at 1280 × 720; it grows with the screen)
+# One design pixel: 1 px on a 1280 × 720 screen, growing with the screen (1.5 px at 1920 × 1080) and following the
+# shorter side, so a slide keeps its layout on every projector. Every size below is a multiple of it.
+UNIT = "min(0.078125vw, 0.1388889vh)"
+
+
+def u(n: float) -> str:
+    """`n` design pixels, as CSS."""
+    return f"calc({n} * var(--pv-u))"
+
+
+def f(n: float) -> str:
+    """A font size of `n` design pixels, never under 20 px."""
+    return f"max(20px, {u(n)})"
+
 
 CSS = f"""
 <style>
-.pv-slide {{box-sizing:border-box; height:calc(100vh - {NAV_HEIGHT}px); min-height:420px; width:100%; overflow:hidden;
-  display:flex; flex-direction:column; gap:10px; padding:14px 22px; background:#FFFFFF; color:#111111;
-  font-family:{FONT}; font-size:24px; line-height:1.22; border:1px solid #CCCCCC; border-radius:6px;}}
+:root {{--pv-u: {UNIT};}}
+.pv-slide {{box-sizing:border-box; height:calc(100vh - {u(NAV_HEIGHT)}); min-height:420px; width:100%; overflow:hidden;
+  display:flex; flex-direction:column; gap:{u(10)}; padding:{u(14)} {u(22)}; background:#FFFFFF; color:#111111;
+  font-family:{FONT}; font-size:{f(24)}; line-height:1.22; border:1px solid #CCCCCC; border-radius:6px;}}
 .pv-slide * {{box-sizing:border-box;}}
-.pv-slide p, .pv-slide li, .pv-slide td, .pv-slide th, .pv-slide span {{font-size:24px; line-height:1.22;}}
-.pv-slide h1 {{font-size:36px; line-height:1.12; margin:0; padding:0; font-weight:700; color:#111111;}}
-.pv-slide .pv-sub {{font-size:24px; margin:0; color:#333333;}}
-.pv-body {{flex:1 1 auto; min-height:0; display:flex; flex-direction:column; gap:10px;}}
-.pv-cards {{flex:1 1 auto; min-height:0; display:grid; gap:12px; grid-auto-rows:1fr;}}
-.pv-card {{border-width:4px; border-color:#222222; border-radius:8px; padding:8px 12px; display:flex;
-  flex-direction:column; gap:4px; min-width:0; overflow:hidden;}}
-.pv-card h2 {{font-size:26px !important; line-height:1.12; margin:0; padding:0; font-weight:700; color:inherit;}}
-.pv-card p.pv-headline {{font-size:25px; font-weight:700; margin:0; line-height:1.15;}}
+.pv-slide p, .pv-slide li, .pv-slide td, .pv-slide th, .pv-slide span, .pv-slide b {{font-size:{f(24)}; line-height:1.22;}}
+.pv-slide h1 {{font-size:{f(36)}; line-height:1.12; margin:0; padding:0; font-weight:700; color:#111111;}}
+.pv-slide .pv-sub {{font-size:{f(24)}; margin:0; color:#333333;}}
+.pv-body {{flex:1 1 auto; min-height:0; display:flex; flex-direction:column; gap:{u(10)};}}
+.pv-cards {{flex:1 1 auto; min-height:0; display:grid; gap:{u(12)}; grid-auto-rows:1fr;}}
+.pv-card {{border-width:{u(4)}; border-color:#222222; border-radius:8px; padding:{u(8)} {u(12)}; display:flex;
+  flex-direction:column; gap:{u(4)}; min-width:0; overflow:hidden;}}
+.pv-card h2 {{font-size:{f(26)} !important; line-height:1.12; margin:0; padding:0; font-weight:700; color:inherit;}}
+.pv-card p.pv-headline {{font-size:{f(25)}; font-weight:700; margin:0; line-height:1.15;}}
 .pv-card p, .pv-card ul {{margin:0; padding:0;}}
 .pv-card ul {{list-style:none;}}
-.pv-card .pv-badge {{display:inline-block; font-size:24px; padding:0 8px; border-radius:10px; border:2px solid #222222;
-  background:#FFFFFF; color:#000000; margin:0 6px 4px 0; font-weight:600;}}
+.pv-card .pv-badge {{display:inline-block; font-size:{f(24)}; padding:0 {u(8)}; border-radius:10px; border:2px solid #222222;
+  background:#FFFFFF; color:#000000; margin:0 {u(6)} {u(4)} 0; font-weight:600;}}
 .pv-card .pv-src {{margin-top:auto; font-style:italic;}}
 .pv-slide .pm-strip {{display:grid; gap:3px; margin:2px 0; max-width:100%;}}
-.pv-slide .pm-strip i {{display:block; height:16px; border:1px solid #444444; border-radius:2px;}}
-.pv-slide .pm-strip i.on {{height:22px; margin-top:-3px; border:3px solid #000000; box-shadow:0 0 0 2px #FFFFFF;}}
-.pv-slide .pm-strip b {{font-size:24px; line-height:1; text-align:center; font-weight:700;}}
-.pv-slide table.pv-table {{border-collapse:collapse; width:100%; font-size:24px;}}
-.pv-slide table.pv-table th, .pv-slide table.pv-table td {{text-align:left; padding:6px 10px; border-bottom:2px solid #DDDDDD; vertical-align:top;}}
+.pv-slide .pm-strip i {{display:block; height:{u(16)}; border:1px solid #444444; border-radius:2px;}}
+.pv-slide .pm-strip i.on {{height:{u(22)}; margin-top:{u(-3)}; border:3px solid #000000; box-shadow:0 0 0 2px #FFFFFF;}}
+.pv-slide .pm-strip b {{font-size:{f(24)}; line-height:1; text-align:center; font-weight:700;}}
+.pv-slide table.pv-table {{border-collapse:collapse; width:100%; font-size:{f(24)};}}
+.pv-slide table.pv-table th, .pv-slide table.pv-table td {{text-align:left; padding:{u(6)} {u(10)}; border-bottom:2px solid #DDDDDD; vertical-align:top;}}
 .pv-slide table.pv-table th {{font-weight:700; background:#F2F2F2;}}
-.pv-slide ol.pv-sources {{margin:0; padding-left:36px;}}
-.pv-slide ol.pv-sources li {{margin:0 0 8px 0;}}
-.pv-slide .pv-chart {{flex:1 1 auto; min-height:0; display:flex; align-items:center; justify-content:center;}}
-.pv-slide .pv-chart img {{max-width:100%; max-height:100%; object-fit:contain; display:block;}}
+.pv-slide ol.pv-sources {{margin:0; padding-left:{u(36)};}}
+.pv-slide ol.pv-sources li {{margin:0 0 {u(8)} 0;}}
+.pv-slide .pv-chartrow {{flex:1 1 auto; min-height:0; display:flex; gap:{u(14)}; align-items:stretch;}}
+.pv-slide .pv-chart {{flex:1 1 auto; min-height:0; min-width:0; display:flex; align-items:center; justify-content:center;}}
+.pv-slide .pv-chart img, .pv-slide .pv-chart svg.pv-svg {{max-width:100%; max-height:100%; width:100%; height:100%;
+  object-fit:contain; display:block;}}
 .pv-slide .pv-why {{font-style:italic; color:#333333;}}
-.pv-notes {{font-family:{FONT}; font-size:24px; line-height:1.3; color:#111111; background:#FFFBE6; border:2px solid #B58900;
-  border-radius:6px; padding:10px 16px; margin-top:8px;}}
-.pv-notes h2 {{font-size:28px; margin:0 0 6px 0;}}
-.pv-notes li {{margin-bottom:6px;}}
-.pv-notes .pv-cite {{color:#333333; font-style:italic;}}
+.pv-slide .pv-key {{border-top:2px solid #DDDDDD; padding-top:{u(4)}; display:flex; flex-wrap:wrap; align-items:center;
+  gap:{u(4)} {u(14)};}}
+.pv-slide .pv-key, .pv-slide .pv-key * {{font-size:{f(20)}; line-height:1.15;}}
+.pv-slide .pv-key .pv-step {{display:inline-flex; align-items:center; gap:{u(5)};}}
+.pv-slide .pv-key .pv-step i {{display:inline-block; min-width:{u(30)}; text-align:center; font-style:normal; font-weight:700;
+  border:1px solid #444444; border-radius:3px; padding:0 {u(4)};}}
+.pv-slide .pv-mapkey {{flex:0 0 32%; flex-direction:column; align-items:flex-start; border-top:none; padding-top:0;}}
+.pv-slide .pv-mapkey ul {{list-style:none; margin:0; padding:0;}}
+.pv-slide .pv-mapkey li {{display:flex; align-items:center; gap:{u(8)}; margin:0 0 {u(4)} 0;}}
+.pv-slide .pv-mapkey li i {{display:inline-block; flex:0 0 auto; width:{u(34)}; height:{u(22)};}}
+.pv-slide .pv-mapkey p {{margin:0; color:#333333;}}
 </style>
 """
 
@@ -90,6 +115,24 @@ def _card(card) -> str:
     )
 
 
+def colour_key_html(key: ColourKey | None) -> str:
+    """What the colours of an area slide mean: each step's colour, number and few words, then U and R."""
+    if key is None:
+        return ""
+    steps = []
+    for i, label in enumerate(key.steps):
+        colour = step_colour(i, len(key.steps))
+        steps.append(f'<span class="pv-step"><i style="background:{colour};color:{text_colour(colour)}">{i + 1}</i>{escape(label)}</span>')
+    refs = []
+    if key.first:
+        refs.append(f"<b>U</b> = Ukraine's stated position ({escape(key.first)})")
+    if key.last:
+        refs.append(f"<b>R</b> = Russia's ({escape(key.last)})")
+    tail = f'<span>{"; ".join(refs)}</span>' if refs else ""
+    return (f'<div class="pv-key" role="note" aria-label="Colour key"><b>Colour = step on this scale, from the outcome '
+            f'Ukraine has sought (1) to the outcome Russia has sought ({len(key.steps)}):</b>{"".join(steps)}{tail}</div>')
+
+
 def _title_body(slide: Slide) -> str:
     rows = "".join(f"<tr><td><b>{escape(r.name)}</b></td><td>{escape(r.date)}</td><td>{escape(r.known)}</td><td>{escape(r.status)}</td></tr>"
                    for r in slide.rows)
@@ -113,7 +156,10 @@ def table_html(frame: pd.DataFrame, max_rows: int = 8) -> str:
     return f'<table class="pv-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _chart_body(image: bytes | None, mime: str, alt: str, fallback: pd.DataFrame | None, why: str) -> str:
+def _chart_body(image: bytes | None, mime: str, alt: str, fallback: pd.DataFrame | None, why: str, svg: str = "",
+                key: str = "") -> str:
+    if svg:
+        return f'<div class="pv-chartrow"><div class="pv-chart">{svg}</div>{key}</div>'
     if image is not None:
         data = base64.b64encode(image).decode("ascii")
         return f'<div class="pv-chart"><img src="data:{mime};base64,{data}" alt="{escape(alt, quote=True)}"></div>'
@@ -124,31 +170,22 @@ def _chart_body(image: bytes | None, mime: str, alt: str, fallback: pd.DataFrame
 
 
 def slide_html(slide: Slide, number: int, total: int, *, image: bytes | None = None, mime: str = "image/svg+xml",
-               alt: str = "", fallback: pd.DataFrame | None = None, why: str = "") -> str:
-    """One slide as HTML (with its CSS). `image`/`fallback` are used by chart slides."""
+               alt: str = "", fallback: pd.DataFrame | None = None, why: str = "", svg: str = "", key: str = "") -> str:
+    """One slide as HTML (with its CSS). Chart slides use `svg` (inline, scaling with the screen; `key`: its colour
+    key in HTML beside it), else `image`, else the `fallback` table with `why`."""
     if slide.kind == "area":
         columns = max(len(slide.cards), 1)
-        body = f'<div class="pv-cards" style="grid-template-columns:repeat({columns}, minmax(0, 1fr))">{"".join(_card(c) for c in slide.cards)}</div>'
+        body = (f'<div class="pv-cards" style="grid-template-columns:repeat({columns}, minmax(0, 1fr))">{"".join(_card(c) for c in slide.cards)}</div>'
+                + colour_key_html(slide.colours))
     elif slide.kind == "title":
         body = _title_body(slide)
     elif slide.kind == "sources":
         body = _sources_body(slide)
     else:
-        body = _chart_body(image, mime, alt or slide.title, fallback, why)
+        body = _chart_body(image, mime, alt or slide.title, fallback, why, svg, key)
     sub = f'<p class="pv-sub">{escape(slide.subtitle)}</p>' if slide.subtitle and slide.kind != "area" else ""
     return (f'{CSS}<section class="pv-slide pv-{slide.kind}" aria-label="Slide {number} of {total}: {escape(slide.title, quote=True)}" '
             f'data-slide="{number}"><h1>{escape(slide.title)}</h1>{sub}<div class="pv-body">{body}</div></section>')
-
-
-def notes_html(notes: Sequence[Note]) -> str:
-    """Speaker notes: each fact with its citations."""
-    if not notes:
-        items = "<li>No computed facts for this slide.</li>"
-    else:
-        items = "".join(
-            f"<li>{escape(n.text)} <span class=\"pv-cite\">[{escape('; '.join(_cite_text(c) for c in n.cites))}]</span></li>"
-            for n in notes)
-    return f'{CSS}<aside class="pv-notes" aria-label="Speaker notes"><h2>Speaker notes</h2><ul>{items}</ul></aside>'
 
 
 # ---- the charts behind chart slides and the handout (pure: frames in, figures out) ----------

@@ -11,6 +11,11 @@ matrix cell whose sources are open), `chart` (the open tab of the Charts page: `
 `Security guarantees`, `Ceasefire lines`; default the first) and `timeline` (the Timeline page's tab:
 `All proposals`, `Army caps over time`).
 
+Present mode: `mode=present`, `slide=N`; `setup=1` shows its setup step (choose proposals, areas or a ready-made
+lesson, then start) and `lesson=<key>` names the ready-made lesson (`model.lessons.deck_presets.PRESET_KEYS`), so a
+prepared lesson is one link. `notes=1` is still read but never shows speaker notes on the projected page (they are
+a printable sheet).
+
 On the Quiz page (`/quiz`) `seed` is the quiz's number: a `seed` made of digits is read as the
 quiz seed (`quiz_seed`), any other `seed` names a seed document (Sources page), so every older
 link keeps working. The quiz also reads `n` (number of questions) and the sidebar's `areas`;
@@ -30,6 +35,8 @@ import streamlit as st
 LIST_PARAMS = {"proposals": "sel_proposals", "areas": "sel_areas", "point_areas": "point_areas"}
 ONE_PARAMS = {"detail": "detail_area", "points_of": "points_of", "seed": "seed_file", "from": "diff_from", "to": "diff_to",
               "cell": "open_cell", "mode": "present_mode", "slide": "slide"}  # mode=present, slide=N: present mode
+ONE_PARAMS["join"] = "live_join"  # join=CODE: a live class's join code (the Live class page; never the teacher key)
+ONE_PARAMS["lesson"] = "present_lesson"  # lesson=<preset key>: the ready-made lesson present mode shows (its slide order)
 # Widgets bound natively with `bind="query-params"` where that keeps the link format unchanged (the key is the
 # parameter's name and the value shown is the value written): Streamlit reads and writes these; this module only
 # checks them (for the note on unknown values) and never writes them. The others stay on this seed/write-back layer,
@@ -45,6 +52,7 @@ TIMELINE_TABS = {"timeline": "All proposals", "caps_time": "Army caps over time"
 MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 FLAG_PARAMS = {"only_diff": "only_diff", "notes": "speaker_notes",  # notes=1: speaker notes in present mode
                "summaries": "show_summaries"}  # summaries=1: Compare shows each cell's summary (default: the glance)
+FLAG_PARAMS["setup"] = "present_setup"  # setup=1 (with mode=present): present mode's setup step, before the slides
 NOTES_KEY = "url_notes"
 QUIZ_PAGE = "quiz"
 QUIZ_PARAMS = {"seed": "quiz_seed", "n": "quiz_n"}
@@ -80,7 +88,9 @@ def seed_once(choices: Choices) -> None:
         "from": choices.proposals, "to": choices.proposals, "as_of": lambda v: v == "latest" or MONTH.match(v),
         "cell": lambda v: v.partition(":")[0] in choices.areas and v.partition(":")[2] in choices.proposals,
         "mode": ["present"], "slide": lambda v: v.isdigit() and 1 <= int(v) <= 9999,
+        "join": lambda v: re.fullmatch(r"[A-Za-z2-9][A-Za-z2-9 \-]{4,10}[A-Za-z2-9]", v),
         "chart": list(CHART_TABS.values()), "timeline": list(TIMELINE_TABS.values()),
+        "lesson": lambda v: v in _preset_keys(),
     }
     notes: list[str] = []
     params = st.query_params
@@ -114,6 +124,11 @@ def seed_once(choices: Choices) -> None:
         if name in params:
             st.session_state[key] = params.get(name) in ("1", "true", "yes")
     st.session_state[NOTES_KEY] = notes
+
+
+def _preset_keys() -> tuple[str, ...]:
+    from model.lessons.deck_presets import PRESET_KEYS
+    return PRESET_KEYS
 
 
 def _accepts(allowed: "Sequence[str] | Callable[[str], object]") -> Callable[[str], bool]:

@@ -15,13 +15,15 @@ from model.data.reference_data import ComparatorFile, ReferenceFile
 from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS, Proposal
 from model.data.taxonomy import Taxonomy
 from model.lessons.deck_notes import area_notes, cap_notes, chart_notes, title_notes  # noqa: F401 - importable from here
+from model.lessons.deck_presets import party_groups
 from model.lessons.deck_slides import (  # noqa: F401
-    MAX_CITES, Card, Cite, Note, Slide, TitleRow, _file_cites, _first_cite, _unique, card, chunks, proposal_cites,
-    quantity,
+    MAX_CITES, Card, Cite, ColourKey, Note, Slide, TitleRow, _file_cites, _first_cite, _unique, card, chunks, colour_key,
+    proposal_cites, quantity,
 )
 
 PER_SLIDE = 4          # proposals side by side on an area slide
 PER_SLIDE_BY_AREA = {"territory": 3}  # region lists are long: three a slide keeps 24-px text on one screen
+PER_PARTY_SLIDE = 3    # a "position moved" lesson: one party's dated positions, three a slide
 TITLE_ROWS = 7         # proposals listed on one title slide
 SOURCES_PER_SLIDE = 7  # documents listed on one sources slide
 # Charts, in deck order: (key, title, areas that make the chart relevant, proposals per slide)
@@ -54,13 +56,25 @@ def _parts(slides: list[Slide]) -> list[Slide]:
                     title=s.title + (f" ({i + 1}/{len(slides)})" if len(slides) > 1 else "")) for i, s in enumerate(slides)]
 
 
+def _area_groups(area_key: str, proposals: list[Proposal], all_proposals: Sequence[Proposal], taxonomy: Taxonomy,
+                 by_party: bool) -> list[tuple[str, list[Proposal]]]:
+    """(heading, proposals) of each area slide: runs of the selection, or each party's positions in date order."""
+    if not by_party:
+        return [("", group) for group in chunks(proposals, PER_SLIDE_BY_AREA.get(area_key, PER_SLIDE))]
+    return [(heading, group) for heading, members in party_groups(proposals, all_proposals, taxonomy)
+            for group in chunks(members, PER_PARTY_SLIDE)]
+
+
 def build_deck(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal], taxonomy: Taxonomy,
                areas: Sequence[str], as_of: str | None = None, reference_file: ReferenceFile | None = None,
-               comparators: ComparatorFile | None = None) -> tuple[Slide, ...]:
-    """Every slide for this selection, in order."""
+               comparators: ComparatorFile | None = None, *, placed: dict | None = None, refs=None,
+               by_party: bool = False) -> tuple[Slide, ...]:
+    """Every slide for this selection, in order. `placed` and `refs` are the selection's placements and reference
+    positions when the page has them (`Context.analysis`); otherwise they are computed here. `by_party`: the area
+    slides show each party's stated positions in date order (the "How each party's position moved" lesson)."""
     proposals = list(proposals)
-    placed = placements(proposals, all_proposals, taxonomy, as_of)
-    refs = references(all_proposals, taxonomy, as_of)
+    placed = placed if placed is not None else placements(proposals, all_proposals, taxonomy, as_of)
+    refs = refs if refs is not None else references(all_proposals, taxonomy, as_of)
     slides: list[Slide] = []
     notes = title_notes(proposals) if proposals else ()
     titles = [Slide(f"title-{i + 1}", "title", "Peace proposals compared",
@@ -71,12 +85,14 @@ def build_deck(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal],
     slides += _parts(titles)
     for area_key in areas:
         area = taxonomy.area(area_key)
-        groups = chunks(proposals, PER_SLIDE_BY_AREA.get(area_key, PER_SLIDE))
-        area_slides = [Slide(f"area-{area_key}-{i + 1}", "area", area.title, subtitle=area.description or "", area=area_key,
-                             proposal_ids=tuple(p.id for p in group),
+        key = colour_key(area_key, taxonomy, refs)
+        groups = _area_groups(area_key, proposals, all_proposals, taxonomy, by_party)
+        area_slides = [Slide(f"area-{area_key}-{i + 1}", "area", area.title + (f": {heading}" if heading else ""),
+                             subtitle=area.description or "", area=area_key, proposal_ids=tuple(p.id for p in group),
                              cards=tuple(card(p, area_key, placed[(area_key, p.id)], taxonomy) for p in group),
-                             notes=area_notes(area_key, group, placed, taxonomy, refs, reference_file))
-                       for i, group in enumerate(groups)]
+                             notes=area_notes(area_key, group, placed, taxonomy, refs, reference_file),
+                             colours=key if any(placed[(area_key, p.id)].kind == "placed" for p in group) else None)
+                       for i, (heading, group) in enumerate(groups)]
         slides += _parts(area_slides)
     for key, title, _needs, size in CHARTS:
         if key not in charts_for(areas):

@@ -1,6 +1,7 @@
 """What a slide of the deck is made of (plain data: no Streamlit, no HTML): `Slide` (title, area, chart or
 sources), the `Card` of one proposal on an area slide (`card`), a `TitleRow`, a `Note` a teacher can say aloud,
-and the `Cite`s behind them, resolved from source ids (`proposal_cites`). Also `chunks`, which splits a list
+and the `Cite`s behind them, resolved from source ids (`proposal_cites`), and an area slide's `ColourKey`
+(`colour_key`). Also `chunks`, which splits a list
 into even runs. The deck is assembled in `model.lessons.deck`; the notes are written in `model.lessons.deck_notes`."""
 from __future__ import annotations
 
@@ -74,6 +75,16 @@ class TitleRow:
 
 
 @dataclass(frozen=True)
+class ColourKey:
+    """What the colours of an area slide mean: step 1…N of the area's scale (each step's colour is its place on the
+    scale), and where Ukraine's (U) and Russia's (R) stated positions sit."""
+
+    steps: tuple[str, ...]          # the short label of each step, first (the outcome Ukraine has sought) to last
+    first: str = ""                 # the U reference in words ("Ukraine: stated position, 2026-03-02"), "" if none
+    last: str = ""                  # the R reference
+
+
+@dataclass(frozen=True)
 class Slide:
     key: str                        # stable: "title-1", "area-territory-2", "chart-troop_caps-1", "sources-1"
     kind: str                       # title | area | chart | sources
@@ -89,6 +100,7 @@ class Slide:
     notes: tuple[Note, ...] = field(default=())
     part: int = 1
     parts: int = 1
+    colours: ColourKey | None = None  # an area slide with coloured cards: its colour key
 
 
 def chunks(items: Sequence, size: int) -> list[list]:
@@ -190,3 +202,15 @@ def card(proposal: Proposal, area_key: str, placement: Placement, taxonomy: Taxo
         first_step=placement.first_step, last_step=placement.last_step, facts=_facts(area_key, proposal, taxonomy),
         evidence=evidence, evidence_label=taxonomy.evidence_label(evidence), contested=contested, cites=cites,
     )
+
+
+def colour_key(area_key: str, taxonomy: Taxonomy, refs) -> ColourKey | None:
+    """The colour key of an area slide (None for an area without a scale)."""
+    area = taxonomy.area(area_key)
+    if not area.scale:
+        return None
+
+    def who(p: Proposal | None) -> str:
+        return f"{p.short_name} ({p.date})" if p is not None else ""
+    return ColourKey(tuple(s.short or s.label for s in area.scale),
+                     who(refs.first) if refs is not None else "", who(refs.last) if refs is not None else "")
