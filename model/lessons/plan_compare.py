@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 from model.analysis.compare import Placement, References, place, scale_value
 from model.data.schema import Proposal
 from model.data.taxonomy import Taxonomy
-from model.lessons.plan_choices import Plan, region_choices
+from model.lessons.plan_choices import Plan, field_area, field_choices, region_choices
 from model.lessons.plan_file import as_proposal
 
 
@@ -94,6 +94,8 @@ def field_distances(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> dict[str, f
     """Per coded field both proposals share, a distance from 0 (same) to 1 (opposite ends):
 
     - each area with a scale: |step_a - step_b| / (steps - 1);
+    - each coded field the builder offers (`FIELD_CHOICES`, e.g. `foreign_troops`: allowed, limited, banned), the
+      same on its vocabulary in the taxonomy's order: |rank_a - rank_b| / (values - 1);
     - `troop_cap`, when both give a number: |log10(cap_a) - log10(cap_b)|, at most 1 (a factor of 10 or more = 1);
     - `regions`: the mean, over the regions both give an ordered status, of |rank_a - rank_b| / (statuses - 1)
       (statuses in the taxonomy's order, Ukrainian first; 'named, status unclear' and 'not addressed' left out)."""
@@ -105,6 +107,10 @@ def field_distances(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> dict[str, f
         va, vb = scale_value(area, a.positions.get(area.key)), scale_value(area, b.positions.get(area.key))
         if va in keys and vb in keys and len(keys) > 1:
             parts[area.key] = abs(keys.index(va) - keys.index(vb)) / (len(keys) - 1)
+    for name, keys in field_choices(taxonomy).items():
+        va, vb = (_coded(p, name) for p in (a, b))
+        if va in keys and vb in keys and len(keys) > 1:
+            parts[name] = abs(keys.index(va) - keys.index(vb)) / (len(keys) - 1)
     ca, cb = (_cap(p) for p in (a, b))
     if ca and cb:
         parts[CAP_FIELD] = min(1.0, abs(math.log10(ca) - math.log10(cb)))
@@ -114,6 +120,11 @@ def field_distances(a: Proposal, b: Proposal, taxonomy: Taxonomy) -> dict[str, f
     if shared and len(order) > 1:
         parts[REGION_FIELD] = sum(abs(order.index(ra[r]) - order.index(rb[r])) for r in shared) / (len(shared) * (len(order) - 1))
     return parts
+
+
+def _coded(p: Proposal, name: str) -> str | None:
+    position = p.positions.get(field_area(name))
+    return getattr(position, name, None) if position is not None and not position.not_addressed else None
 
 
 def _cap(p: Proposal) -> int | None:
