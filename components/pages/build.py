@@ -26,12 +26,13 @@ def _builder(context: Context, refs: References) -> None:
     taxonomy = context.catalogue.taxonomy
     with top:
         proposal = as_proposal(plan, taxonomy)
-        reports = [red_line_report(proposal, p.red_lines) if p else None for p in (refs.first, refs.last)]
+        reports = [red_line_report(proposal, p.red_lines, taxonomy, builder=True) if p else None
+                   for p in (refs.first, refs.last)]
         counts = [len(r.crossed) if r else 0 for r in reports]
         open_ = [len(r.undecided) if r else 0 for r in reports]
         st.markdown(f"**Live:** your plan crosses **{counts[0]}** of Ukraine's and **{counts[1]}** of Russia's stated "
                     "red lines" + (f" and leaves **{open_[0]}** of Ukraine's and **{open_[1]}** of Russia's undecided "
-                                   "(incomplete: set the regions and areas they name)" if any(open_) else "")
+                                   "(incomplete: set the regions, areas and choices they name)" if any(open_) else "")
                     + ". [Jump to the feedback](#red-lines)")
     with right:
         with st.container(key=f"{K}feedback"):
@@ -45,8 +46,8 @@ def _builder(context: Context, refs: References) -> None:
 def render(context: Context) -> None:
     taxonomy = context.catalogue.taxonomy
     st.title("Build a plan")
-    st.caption("Pick a position for each area, or leave it out; set an army cap, a demilitarised zone and each region's "
-               "status. The feedback (on the right, or below the choices on a phone) is computed from the data: where each choice sits between the parties' "
+    st.caption("Pick a position for each area, or leave it out; set an army cap, a demilitarised zone, whether foreign "
+               "troops may be in Ukraine and each region's status. The feedback (on the right, or below the choices on a phone) is computed from the data: where each choice sits between the parties' "
                "stated positions, the parties' own red lines it crosses, and the proposals it resembles.")
     refs = references(context.catalogue.proposals, taxonomy, context.selection.as_of)
     seed_widgets(taxonomy)

@@ -82,7 +82,8 @@ later developments are not included.
 
 **How "most resembles" is computed (Build a plan).** The plan builder compares a plan with every proposal over the coded
 fields both give. Each area with a scale counts once: the steps between the two choices divided by the scale's length
-(steps − 1), so 0 is the same step and 1 is opposite ends. The army cap counts once when both give a number: the difference of
+(steps − 1), so 0 is the same step and 1 is opposite ends. Foreign troops in Ukraine (allowed, limited, banned) counts
+once the same way when both code it, on that order. The army cap counts once when both give a number: the difference of
 the base-10 logarithms of the two caps, at most 1 (600,000 against 800,000 gives 0.12; a factor of ten or more gives 1). The
 regions count once together: for each region both give an ordered status (from *Ukrainian* to *Russian de jure*, in the
 taxonomy's order), the steps apart divided by the number of statuses minus one, averaged over those regions. The distance is

@@ -10,7 +10,8 @@ from model.analysis.compare import References
 from model.data.schema import Proposal
 from model.data.taxonomy import Taxonomy
 from model.lessons.plan import (
-    NO_CAP, Plan, as_proposal, nearest, placements, red_line_report, relation, summary, why_crossed, why_undecided,
+    NO_CAP, Plan, as_proposal, field_area, nearest, placements, red_line_report, relation, summary, why_crossed,
+    why_undecided,
 )
 
 
@@ -56,8 +57,10 @@ def printable_html(plan: Plan, taxonomy: Taxonomy, refs: References, author: str
         position = proposal.positions[area.key]
         if position.not_addressed:
             continue
-        what = p.value_label or "No scale: see reason"
+        what = p.value_label or ("No step on the scale chosen" if area.scale else "No scale: see reason")
         extra = []
+        extra += [f"{taxonomy.field_label(f)}: {taxonomy.label(area.key, f, v)}"
+                  for f, v in plan.fields.items() if field_area(f) == area.key]
         if area.key == "military_limits" and plan.troop_cap is not None:
             extra.append("no cap" if plan.troop_cap == NO_CAP else f"cap {plan.troop_cap:,}")
         if area.key == "ceasefire_and_monitoring" and plan.dmz_km:
@@ -73,11 +76,13 @@ def printable_html(plan: Plan, taxonomy: Taxonomy, refs: References, author: str
         if party is None or not party.red_lines:
             red.append(f"<li>{who}: no red lines recorded</li>")
             continue
-        report = red_line_report(proposal, party.red_lines)
+        report = red_line_report(proposal, party.red_lines, taxonomy, builder=True)
         crossed = "; ".join(f"{e(line.label)} ({e(why_crossed(line, proposal, taxonomy))})" for line in report.crossed)
         undecided = "; ".join(f"{e(line.label)} ({e(why_undecided(line, proposal, taxonomy))})" for line in report.undecided)
+        unset = "; ".join(f"{e(line.label)} ({e(why_undecided(line, proposal, taxonomy))})" for line in report.unsettable)
         red.append(f"<li><b>{who}</b> ({e(party.short_name)}, {e(party.date)}): {e(report.verdict())}"
-                   f"{'<br>Crossed: ' + crossed if crossed else ''}{'<br>Undecided: ' + undecided if undecided else ''}</li>")
+                   f"{'<br>Crossed: ' + crossed if crossed else ''}{'<br>Undecided: ' + undecided if undecided else ''}"
+                   f"{'<br>Not counted (no choice in the builder): ' + unset if unset else ''}</li>")
     near = "".join(f"<li>{e(d.proposal.short_name)} ({e(d.proposal.date)}): distance {d.value:.2f} over {d.fields} fields</li>"
                    for d in nearest(plan, others, taxonomy, k=3)) or "<li>Not enough coded fields to compare.</li>"
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plan by {e(author)}</title>

@@ -1,5 +1,6 @@
-"""The Build page's choosing half (Streamlit): one widget per choice (a scale step per area, the army cap, the
-demilitarised zone, a status per region, a one-line reason per area), the plan read from and written back to
+"""The Build page's choosing half (Streamlit): one widget per choice (a scale step per area, the coded fields a
+party's red line names such as foreign troops, the army cap, the demilitarised zone, a status per region, a
+one-line reason per area), the plan read from and written back to
 the URL (`plan=`, `why=`) through those widgets, the share link, and the small map of the plan's regions.
 Every widget key starts with `K` ("bp_")."""
 from __future__ import annotations
@@ -17,7 +18,8 @@ from components.views import plot_view
 from model.analysis.chart_data import territory_frame
 from model.data.taxonomy import Taxonomy
 from model.lessons.plan import (
-    CAP_MAX, DMZ_MAX_KM, NO_CAP, NOTE_MAX, Plan, as_proposal, decode, encode, military_note, region_choices,
+    CAP_MAX, DMZ_MAX_KM, NO_CAP, NOTE_MAX, Plan, as_proposal, decode, encode, field_area, field_choices, military_note,
+    region_choices,
 )
 
 LEAVE = ""
@@ -33,6 +35,7 @@ def _widget_values(plan: Plan, taxonomy: Taxonomy) -> dict[str, object]:
     values: dict[str, object] = {f"{K}area_{a.key}": plan.values.get(a.key, LEAVE) for a in taxonomy.areas if a.scale}
     values.update({f"{K}why_{a.key}": plan.notes.get(a.key, "") for a in taxonomy.areas})
     values.update({f"{K}region_{r}": plan.regions.get(r, LEAVE) for r in taxonomy.regions})
+    values.update({f"{K}field_{f}": plan.fields.get(f, LEAVE) for f in field_choices(taxonomy)})
     cap = plan.troop_cap
     values[f"{K}cap_kind"] = CAP_CHOICES[0] if cap is None else CAP_CHOICES[1] if cap == NO_CAP else CAP_CHOICES[2]
     values[f"{K}cap"] = int(cap) if isinstance(cap, int) else 800_000
@@ -59,7 +62,8 @@ def plan_from_widgets(taxonomy: Taxonomy) -> Plan:
     cap = None if kind == CAP_CHOICES[0] else NO_CAP if kind == CAP_CHOICES[1] else int(s.get(f"{K}cap") or 800_000)
     regions = {r: s.get(f"{K}region_{r}") for r in taxonomy.regions if s.get(f"{K}region_{r}")}
     notes = {a.key: " ".join(str(s.get(f"{K}why_{a.key}") or "").split())[:NOTE_MAX] for a in taxonomy.areas}
-    return Plan(values, cap, int(s.get(f"{K}dmz") or 0) or None, regions, {k: v for k, v in notes.items() if v})
+    fields = {f: s.get(f"{K}field_{f}") for f in field_choices(taxonomy) if s.get(f"{K}field_{f}")}
+    return Plan(values, cap, int(s.get(f"{K}dmz") or 0) or None, regions, {k: v for k, v in notes.items() if v}, fields)
 
 
 def write_url(plan: Plan) -> None:
@@ -98,6 +102,17 @@ def _choose_area(taxonomy: Taxonomy, area_key: str) -> None:
     if area.scale:  # radio buttons: the whole scale is visible, from Ukraine's end (first) to Russia's (last)
         st.radio(f"Position on {area.title.lower()} (scale from the outcome Ukraine has sought to the one Russia has sought)",
                  [LEAVE, *area.scale_keys()], key=f"{K}area_{area.key}", format_func=_area_label(taxonomy, area.key))
+
+
+def _choose_fields(taxonomy: Taxonomy, area_key: str) -> None:
+    """The coded fields this area carries that the builder offers (e.g. foreign troops under alliances), as radio
+    buttons with the taxonomy's own labels."""
+    for name, keys in field_choices(taxonomy).items():
+        if field_area(name) != area_key:
+            continue
+        labels = {k: taxonomy.label(area_key, name, k) for k in keys}
+        st.radio(taxonomy.field_label(name), [LEAVE, *keys], key=f"{K}field_{name}",
+                 format_func=lambda v, labels=labels: "Leave out" if v == LEAVE else labels.get(v, v))
 
 
 def _why(area_key: str) -> None:
@@ -177,6 +192,7 @@ def choices(context: Context) -> Plan:
                                     max_value=DMZ_MAX_KM, step=5, key=f"{K}dmz")
                 if not area.scale:
                     st.caption("No scale for this area: write your plan's position in one line to include it.")
+            _choose_fields(taxonomy, area.key)
             _why(area.key)
             if area.key == "territory":
                 _map(plan_from_widgets(taxonomy), taxonomy)

@@ -1,5 +1,6 @@
 """The Build page's feedback half (Streamlit): the parties' stated red lines the plan crosses (each with its
-sources) and the ones it leaves undecided (a region or area it does not set), where the plan sits (placement rows from `components.render.build_summary`), the proposals it most
+sources), the ones it leaves undecided (a region, area or choice such as foreign troops it does not set) and any
+the builder has no choice for (said so, not counted), where the plan sits (placement rows from `components.render.build_summary`), the proposals it most
 resembles, and the downloads (the plan as a proposal file, the printable summary)."""
 from __future__ import annotations
 
@@ -39,16 +40,22 @@ def _red_lines(plan_proposal: Proposal, party: Proposal | None, who: str, taxono
     if not lines:
         st.caption(f"{who}: no red lines are recorded for {name}.")
         return
-    report = red_line_report(plan_proposal, lines)
+    report = red_line_report(plan_proposal, lines, taxonomy, builder=True)
     st.markdown(f"**{who}** — your plan {md(report.verdict())} ({name}).")
     for line in report.crossed:
         _line_box(line, party, f":material/block: **{md(line.label)}** — your plan: "
                                f"{md(why_crossed(line, plan_proposal, taxonomy))}")
     if report.undecided:
         st.markdown(f"Left undecided: your plan does not say what these lines of {who}'s are about, so it neither "
-                    "keeps clear of them nor crosses them. Set the region or area to decide.")
+                    "keeps clear of them nor crosses them. Set the region, area or choice they name to decide.")
     for line in report.undecided:
         _line_box(line, party, f":material/help: **{md(line.label)}** — your plan: "
+                               f"{md(why_undecided(line, plan_proposal, taxonomy))}")
+    if report.unsettable:
+        st.markdown(f"Not counted: the plan builder has no choice for what these lines of {who}'s name, so they "
+                    "do not make your plan incomplete.")
+    for line in report.unsettable:
+        _line_box(line, party, f":material/remove: **{md(line.label)}** — "
                                f"{md(why_undecided(line, plan_proposal, taxonomy))}")
     if report.clear:
         with st.expander(f"{who}'s red lines your plan keeps clear of ({len(report.clear)})"):
