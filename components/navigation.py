@@ -18,6 +18,7 @@ from components.pages import timeline as timeline_page
 from components.pages import quiz as quiz_page
 from components.pages import upload
 from components.pages import build as build_page
+from components.pages import live_class as live_class_page
 from components.state.context import Context
 from components.state.data import seed_names
 
@@ -76,6 +77,7 @@ PAGES = [
     PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render, uses=frozenset()),
     PageSpec("Glossary", ":material/dictionary:", "glossary", glossary_view.render, uses=frozenset()),
     PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render, uses=frozenset({"as_of"})),
+    PageSpec("Live class", ":material/groups:", "class", live_class_page.render, uses=frozenset()),  # join, follow, presenter view
 ]
 
 # The Compare page is the default ("/"); it also answers at "/compare" for links that name it.

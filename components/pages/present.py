@@ -11,6 +11,7 @@ import streamlit as st
 from components.render import chart_image
 from components.state.context import Context
 from components.render.slides import CHART_ALT, chart_for, notes_html, presentation_fonts, slide_html, slide_table
+from components.views import live_projector  # a live class: start, stay in step, join panel, revealed tally
 from model.lessons.deck import build_deck, start_index
 
 MODE_KEY, SLIDE_KEY, START_KEY, NOTES_KEY = "present_mode", "slide", "present_start", "speaker_notes"
@@ -88,6 +89,7 @@ def show(context: Context) -> None:
     raw = str(st.session_state.get(SLIDE_KEY) or "1")
     number = min(max(int(raw) if raw.isdigit() else 1, 1), total)
     st.session_state[SLIDE_KEY] = str(number)
+    live_projector.show(context, deck, number)
     slide = deck[number - 1]
     if slide.kind == "chart":
         data, why, table = _chart_slide(slide, context)
