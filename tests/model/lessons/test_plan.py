@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 from model.analysis.compare import place, placements as matrix_placements, references
 from model.data.loader import PROPOSALS_DIR, load_catalogue
 from model.lessons.plan import (
-    NO_CAP, Plan, as_proposal, crossed_red_lines, decode, distance, encode, field_distances, military_stance,
-    nearest, placements, plan_to_proposal, red_line_report, relation, summary, to_yaml, undecided_red_lines, why_crossed,
-    why_undecided,
+    FIELD_CHOICES, NO_CAP, Plan, as_proposal, builder_can_set, crossed_red_lines, decode, distance, encode,
+    field_choices, field_distances, military_stance, nearest, placements, plan_to_proposal, red_line_report, relation,
+    summary, to_yaml, undecided_red_lines, why_crossed, why_undecided,
 )
 from model.data.schema import Proposal, RedLine
 
@@ -273,7 +273,9 @@ def test_downloaded_plan_appears_on_compare(tmp_path, monkeypatch, taxonomy):
     assert not at.exception
     bodies = " ".join(h.proto.body for h in at.get("html"))
     assert data["short_name"] in bodies
-    assert "Freeze the line; no legal recognition" in bodies or "Step 3 of 5" in bodies
+    # the plan's territory choice is shown (the cell's words changed over time: summary, step number or step label)
+    assert any(text in bodies for text in ("Freeze the line; no legal recognition", "Step 3 of 5",
+                                            "Freeze at the line of contact, no recognition"))
 
 
 # ------------------------------------------------------------------ the page (AppTest)
@@ -308,7 +310,7 @@ def test_build_page_reads_the_plan_from_the_link_and_writes_changes_back():
 
 # ------------------------------------------------------------------ undecided red lines (issue 16, item 5)
 
-# Everything Russia's red lines read is set except Donetsk, Luhansk and foreign troops (which the builder cannot set).
+# Everything Russia's red lines read is set except Donetsk, Luhansk and foreign troops.
 FREEZE_NO_DONETSK = Plan(
     values={"territory": "freeze_at_contact_line", "alliances": "renounced", "security_guarantees": "assurances_only",
             "military_limits": "cap_near_current_size"},
@@ -365,3 +367,115 @@ def test_build_page_reports_undecided_red_lines_in_plain_words(taxonomy):
     texts = [m.value.replace("\\", "") for m in at.markdown]  # md() escapes punctuation
     assert any(t.startswith("**Russia**") and "incomplete" in t and "crosses none" not in t for t in texts)
     assert any("Ukrainian forces stay in the Donetsk region" in t and "Donetsk: not set (undecided)" in t for t in texts)
+
+
+# ------------------------------------------------------------------ coded field choices (foreign troops)
+
+def _party_files(catalogue) -> list:
+    return [p for p in catalogue.proposals if p.id.startswith(("ukraine-position", "russia-position")) and p.red_lines]
+
+
+def _everything(taxonomy, foreign_troops: str | None = "limited") -> Plan:
+    """A plan that sets every choice the builder offers: a step on every scale, a cap, a zone, every region."""
+    return Plan(values={a.key: a.scale_keys()[len(a.scale) // 2] for a in taxonomy.areas if a.scale},
+                troop_cap=800_000, dmz_km=20, regions={r: "to_be_negotiated" for r in taxonomy.regions},
+                fields={"foreign_troops": foreign_troops} if foreign_troops else {})
+
+
+def test_every_red_line_field_is_a_builder_choice(catalogue, taxonomy):
+    assert "foreign_troops" in FIELD_CHOICES
+    assert field_choices(taxonomy)["foreign_troops"] == ["allowed", "limited", "banned"]  # the taxonomy's vocabulary
+    for party in _party_files(catalogue):
+        for line in party.red_lines:
+            assert builder_can_set(line.condition, taxonomy), (party.id, line.condition.field)
+
+
+def test_a_plan_choosing_every_field_is_complete_against_both_parties(catalogue, taxonomy):
+    for party in _party_files(catalogue):
+        report = red_line_report(_everything(taxonomy), party.red_lines, taxonomy)
+        assert not report.incomplete and not report.undecided and not report.unsettable, party.id
+        assert "incomplete" not in report.verdict(), party.id
+    # leaving only foreign troops out makes it incomplete against the parties whose lines name it, in plain words
+    russia = catalogue.get("russia-position")
+    no_troops = _everything(taxonomy, None)
+    report = red_line_report(no_troops, russia.red_lines, taxonomy)
+    assert [line.label for line in report.undecided] == ["Foreign troops in Ukraine"]
+    assert why_undecided(report.undecided[0], as_proposal(no_troops, taxonomy), taxonomy) == (
+        "Foreign troops in Ukraine: not set (undecided)")
+    # and the choice decides Russia's line: allowed or limited crosses it, banned keeps clear of it
+    line = report.undecided[0]
+    for value, crossed in (("allowed", True), ("limited", True), ("banned", False)):
+        decided = red_line_report(_everything(taxonomy, value), russia.red_lines, taxonomy)
+        assert (line in decided.crossed) is crossed and (line in decided.clear) is not crossed, value
+        if crossed:
+            assert why_crossed(line, as_proposal(_everything(taxonomy, value), taxonomy), taxonomy) == (
+                f"Foreign troops in Ukraine: {taxonomy.label('alliances', 'foreign_troops', value)}")
+
+
+def test_a_red_line_the_builder_cannot_set_is_said_plainly_and_not_counted(taxonomy):
+    def line(**condition) -> RedLine:
+        return RedLine.model_validate({"label": "Amnesty", "condition": condition, "citations": [{"source": "x"}]})
+
+    amnesty = line(field="amnesty", equals="full")
+    assert not builder_can_set(amnesty.condition, taxonomy)
+    plan = _everything(taxonomy)
+    report = red_line_report(plan, [amnesty], taxonomy)
+    assert report.unsettable == (amnesty,) and not report.undecided and not report.incomplete
+    assert "cannot set" in report.verdict() and "not counted" in report.verdict()
+    assert "plan builder has no choice" in why_undecided(amnesty, as_proposal(plan, taxonomy), taxonomy)
+    # a real proposal that leaves it open is still undecided: only the builder's own plans are excused
+    proposal = as_proposal(plan, taxonomy)
+    assert red_line_report(proposal, [amnesty]).undecided == (amnesty,)
+    assert red_line_report(proposal, [amnesty], taxonomy, builder=True).unsettable == (amnesty,)
+
+
+def test_old_links_decode_unchanged_and_the_new_key_round_trips(taxonomy):
+    old_link = ("territory-freeze_at_contact_line.alliances-renounced.security_guarantees-article5_like"
+                ".cap-600000.dmz-20.donetsk-russian_de_facto.crimea-russian_de_facto")
+    plan, ignored = decode(old_link, encode(PLAN)[1], taxonomy)
+    assert plan == PLAN and plan.fields == {} and ignored == []
+    assert encode(plan)[0] == old_link  # a plan without the new choice writes the same link as before
+    chosen = Plan(PLAN.values, PLAN.troop_cap, PLAN.dmz_km, PLAN.regions, PLAN.notes, {"foreign_troops": "banned"})
+    text, why = encode(chosen)
+    assert "foreign_troops-banned" in text.split(".")
+    again, ignored = decode(text, why, taxonomy)
+    assert again == chosen and ignored == []
+    bad, ignored = decode("foreign_troops-everywhere.foreign_troops", None, taxonomy)
+    assert bad == Plan() and len(ignored) == 2
+
+
+def test_the_downloaded_file_with_foreign_troops_validates(tmp_path, taxonomy):
+    plan = Plan(values={"territory": "freeze_at_contact_line"}, fields={"foreign_troops": "limited"})
+    data = yaml.safe_load(to_yaml(plan_to_proposal(plan, taxonomy, "Ann Example", date="2026-12-01")))
+    alliances = data["positions"]["alliances"]
+    assert alliances["foreign_troops"] == "limited" and "nato" not in alliances and not alliances.get("not_addressed")
+    assert "Foreign troops in Ukraine: Limited" in alliances["summary"]
+    folder = _folder_with(tmp_path, {data["id"]: data})
+    assert load_catalogue([folder]).problems == ()
+    cli = subprocess.run([sys.executable, "-m", "model.validate", str(folder / f"{data['id']}.yaml")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0 and cli.stdout.strip() == "1 proposals OK", cli.stdout + cli.stderr
+
+
+def test_distance_counts_foreign_troops_on_its_vocabulary_order(taxonomy):
+    a = as_proposal(Plan(fields={"foreign_troops": "allowed"}), taxonomy)
+    b = as_proposal(Plan(fields={"foreign_troops": "banned"}), taxonomy)
+    c = as_proposal(Plan(fields={"foreign_troops": "limited"}), taxonomy)
+    assert field_distances(a, b, taxonomy) == {"foreign_troops": 1.0}
+    assert field_distances(a, c, taxonomy) == {"foreign_troops": 0.5}
+    assert field_distances(a, as_proposal(Plan(), taxonomy), taxonomy) == {}  # counted only when both code it
+
+
+def test_build_page_offers_foreign_troops_and_writes_it_to_the_link():
+    plan_text, _ = encode(FREEZE_NO_DONETSK)
+    at = _open_build(plan=plan_text + ".foreign_troops-allowed")
+    assert not at.exception
+    assert at.radio(key="bp_field_foreign_troops").value == "allowed"
+    live = next(m.value for m in at.markdown if m.value.startswith("**Live:**"))
+    assert "**1** of Russia's" in live  # "Foreign troops in Ukraine" crossed
+    at.radio(key="bp_field_foreign_troops").set_value("banned").run()
+    assert not at.exception
+    value = at.query_params["plan"]
+    assert "foreign_troops-banned" in (value if isinstance(value, str) else ",".join(value))
+    live = next(m.value for m in at.markdown if m.value.startswith("**Live:**"))
+    assert "**0** of Russia's" in live
