@@ -1,4 +1,4 @@
-"""Pure HTML of a live class (no Streamlit): the join panel with its QR code (segno, SVG inline), a slide in
+"""Pure HTML of a live class (no Streamlit): the join panel with its QR code (segno: an SVG image), a slide in
 the phone layout, the anonymous tally as a bar chart (its numbers written out, so it is its own table),
 and the presenter's timer. Every text is escaped; nothing here names a student."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ CSS = f"""<style>
 .lv-join.lv-small .lv-code {{font-size:26px; letter-spacing:3px;}}
 .lv-join p {{margin:2px 0; font-size:20px;}}
 .lv-join .lv-url {{font-size:18px; word-break:break-all; max-width:320px;}}
-.lv-join svg {{display:block; margin:6px auto;}}
+.lv-join img.lv-qr {{display:block; margin:6px auto;}}
 .lv-phone {{font-family:{FONT}; color:#111111; font-size:18px; line-height:1.3; max-width:640px;}}
 .lv-phone h2 {{font-size:24px; margin:0 0 4px 0;}}
 .lv-phone .lv-sub {{color:#333333; margin:0 0 8px 0;}}
@@ -48,9 +48,12 @@ CSS = f"""<style>
 
 
 @lru_cache(maxsize=256)
-def qr_svg(link: str, scale: int = 5) -> str:
-    """The link as a QR code (inline SVG, error correction M)."""
-    return segno.make(link, error="m").svg_inline(scale=scale, dark="#000000", light="#FFFFFF")
+def qr_img(link: str, scale: int = 5) -> str:
+    """The link as a QR code: an SVG image (error correction M) in a data URI (st.html keeps <img>, not inline <svg>)."""
+    qr = segno.make(link, error="m")
+    uri = qr.svg_data_uri(scale=scale, dark="#000000", light="#FFFFFF")
+    size = qr.symbol_size(scale=scale)[0]
+    return f'<img class="lv-qr" src="{uri}" width="{size}" height="{size}" alt="QR code of the join link">'
 
 
 def spaced(code: str) -> str:
@@ -64,7 +67,7 @@ def join_panel_html(code: str, link: str, large: bool = True) -> str:
         return (f'{CSS}<div class="lv-join lv-small" data-live-code="{escape(code)}" aria-label="Join code {escape(spaced(code))}">'
                 f'<p>Join the class</p><div class="lv-code">{escape(spaced(code))}</div></div>')
     return (f'{CSS}<div class="lv-join" data-live-code="{escape(code)}" aria-label="Join the class with code {escape(spaced(code))}">'
-            f'<p><b>Join the class on your phone</b></p>{qr_svg(link)}'
+            f'<p><b>Join the class on your phone</b></p>{qr_img(link)}'
             f'<p class="lv-url">{escape(link)}</p><p>Code</p><div class="lv-code">{escape(spaced(code))}</div>'
             f'<p>No account, no name.</p></div>')
 

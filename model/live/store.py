@@ -27,7 +27,7 @@ from model.live.room import Room, RoomView, clamp
 MESSAGES = {
     "invalid": "That is not a class code: a code has 6 letters and digits, as shown on the board.",
     "unknown": "No class has this code. Check the code on the board and try again.",
-    "expired": "This class has ended: class codes last 3 hours. Ask your teacher for a new code.",
+    "expired": "This class has ended (a class code lasts at most 3 hours). Ask your teacher for a new code.",
     "full": "This class is full ({n} students). Ask your teacher.",
     "rooms": "This server is already running {n} classes, as many as it can. Try again later.",
     "rate": "Too many tries. Wait a minute and try again.",
