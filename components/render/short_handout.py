@@ -151,7 +151,7 @@ def _charts(proposals, taxonomy, areas, reference_file, comparators, render: Svg
         legend = key != "territory"
         svg = render(sized_figure(fig, PRINT_WIDTH, height, CHART_FONT, legend=legend), PRINT_WIDTH, height) if render else None
         if svg:
-            key_html = map_key_html(taxonomy, "ho-mapkey") if key == "territory" else ""
+            key_html = map_key_html(taxonomy, "ho-mapkey", note=True) if key == "territory" else ""
             parts.append(f'<figure><h2>{escape(title)}</h2>{inline_svg(svg, CHART_ALT[key], "ho-svg")}{key_html}</figure>')
         else:
             parts.append(f'<h2>{escape(title)}</h2><p class="why">No chart image in this file; the Detailed handout '

@@ -60,7 +60,7 @@ def inline_svg(svg: bytes | str, label: str, css_class: str = "pv-svg") -> str:
     return text
 
 
-def map_key_html(taxonomy, css_class: str = "pv-key pv-mapkey") -> str:
+def map_key_html(taxonomy, css_class: str = "pv-key pv-mapkey", note: bool = False) -> str:
     """The territory maps' colour key in HTML: every region status's colour (hatched = split), and the 2022 line."""
     from components.render.map_style import CONTROL_2022_LABEL, NO_LATER_LINE, status_styles
 
@@ -72,4 +72,4 @@ def map_key_html(taxonomy, css_class: str = "pv-key pv-mapkey") -> str:
                      f"{escape(s.label)}{' (hatched: split at the line of contact)' if s.split else ''}</li>")
     items.append(f'<li><i style="background:#FFF;border:3px dashed #000"></i>{escape(CONTROL_2022_LABEL)}</li>')
     return (f'<div class="{css_class}"><b>Colour key: the status each proposal gives a region</b>'
-            f'<ul>{"".join(items)}</ul><p>{escape(NO_LATER_LINE)}</p></div>')
+            f'<ul>{"".join(items)}</ul>{f"<p>{escape(NO_LATER_LINE)}</p>" if note else ""}</div>')

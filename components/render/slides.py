@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 from html import escape
-from typing import Sequence
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -76,7 +75,7 @@ CSS = f"""
 .pv-slide .pv-key .pv-step {{display:inline-flex; align-items:center; gap:{u(5)};}}
 .pv-slide .pv-key .pv-step i {{display:inline-block; min-width:{u(30)}; text-align:center; font-style:normal; font-weight:700;
   border:1px solid #444444; border-radius:3px; padding:0 {u(4)};}}
-.pv-slide .pv-mapkey {{flex:0 0 32%; flex-direction:column; align-items:flex-start; border-top:none; padding-top:0;}}
+.pv-slide .pv-mapkey {{flex:0 0 32%; flex-direction:column; flex-wrap:nowrap; align-items:flex-start; border-top:none; padding-top:0;}}
 .pv-slide .pv-mapkey ul {{list-style:none; margin:0; padding:0;}}
 .pv-slide .pv-mapkey li {{display:flex; align-items:center; gap:{u(8)}; margin:0 0 {u(4)} 0;}}
 .pv-slide .pv-mapkey li i {{display:inline-block; flex:0 0 auto; width:{u(34)}; height:{u(22)};}}
@@ -123,14 +122,10 @@ def colour_key_html(key: ColourKey | None) -> str:
     for i, label in enumerate(key.steps):
         colour = step_colour(i, len(key.steps))
         steps.append(f'<span class="pv-step"><i style="background:{colour};color:{text_colour(colour)}">{i + 1}</i>{escape(label)}</span>')
-    refs = []
-    if key.first:
-        refs.append(f"<b>U</b> = Ukraine's stated position ({escape(key.first)})")
-    if key.last:
-        refs.append(f"<b>R</b> = Russia's ({escape(key.last)})")
-    tail = f'<span>{"; ".join(refs)}</span>' if refs else ""
-    return (f'<div class="pv-key" role="note" aria-label="Colour key"><b>Colour = step on this scale, from the outcome '
-            f'Ukraine has sought (1) to the outcome Russia has sought ({len(key.steps)}):</b>{"".join(steps)}{tail}</div>')
+    refs = [f"<b>{mark}</b> = {escape(who)}" for mark, who in (("U", key.first), ("R", key.last)) if who]
+    tail = f'<span>{" · ".join(refs)}</span>' if refs else ""
+    return (f'<div class="pv-key" role="note" aria-label="Colour key"><b>Colour = step, 1 = what Ukraine has sought, '
+            f'{len(key.steps)} = what Russia has sought:</b>{"".join(steps)}{tail}</div>')
 
 
 def _title_body(slide: Slide) -> str:

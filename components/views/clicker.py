@@ -1,4 +1,5 @@
-"""Every key press of a presentation clicker counts: ←/→ and PageUp/PageDown are counted in the browser.
+"""Every key press of a presentation clicker counts: ←/→ and PageUp/PageDown are counted in the browser
+(`listen`); and a chart slide shown with its inline SVG (`slide`).
 
 A JavaScript-only `st.components.v2` component listens on the document while a slide is shown. Each press moves a
 target slide number one step from the last target not yet shown (or from the slide shown), and sends that absolute
@@ -55,3 +56,23 @@ def target() -> int | None:
 def listen(slide: int, total: int, on_go: Callable[[], None]) -> None:
     """Count the clicker's key presses from `slide` (of `total`); `on_go` runs when a press asks for a slide."""
     _keys(key=KEY, data={"slide": slide, "total": total}, on_go_change=on_go)
+
+
+# A chart slide holds its chart as inline SVG, which `st.html` would strip (it sanitises SVG away): this small
+# component places the slide's markup (built by `components.render.slides`, every data string escaped) as it is.
+SLIDE_JS = """
+export default function(component) {
+  const { data, parentElement } = component;
+  if (parentElement.__pvHtml !== data.html) {
+    parentElement.innerHTML = data.html;
+    parentElement.__pvHtml = data.html;
+  }
+}
+"""
+
+_slide = st.components.v2.component("pv_svg_slide", js=SLIDE_JS, isolate_styles=False)
+
+
+def slide(html: str, key: str = "pv_svg_slide") -> None:
+    """Show a slide's HTML unsanitised (for its inline SVG chart)."""
+    _slide(key=key, data={"html": html})

@@ -22,7 +22,7 @@ from model.lessons.deck_slides import (  # noqa: F401
 )
 
 PER_SLIDE = 4          # proposals side by side on an area slide
-PER_SLIDE_BY_AREA = {"territory": 3}  # region lists are long: three a slide keeps 24-px text on one screen
+PER_SLIDE_BY_AREA = {"territory": 2}  # region lists are long: two a slide keep 24-px text and the colour key on one screen
 PER_PARTY_SLIDE = 3    # a "position moved" lesson: one party's dated positions, three a slide
 TITLE_ROWS = 7         # proposals listed on one title slide
 SOURCES_PER_SLIDE = 7  # documents listed on one sources slide
@@ -62,7 +62,7 @@ def _area_groups(area_key: str, proposals: list[Proposal], all_proposals: Sequen
     if not by_party:
         return [("", group) for group in chunks(proposals, PER_SLIDE_BY_AREA.get(area_key, PER_SLIDE))]
     return [(heading, group) for heading, members in party_groups(proposals, all_proposals, taxonomy)
-            for group in chunks(members, PER_PARTY_SLIDE)]
+            for group in chunks(members, min(PER_PARTY_SLIDE, PER_SLIDE_BY_AREA.get(area_key, PER_SLIDE)))]
 
 
 def build_deck(proposals: Sequence[Proposal], all_proposals: Sequence[Proposal], taxonomy: Taxonomy,

@@ -211,6 +211,6 @@ def colour_key(area_key: str, taxonomy: Taxonomy, refs) -> ColourKey | None:
         return None
 
     def who(p: Proposal | None) -> str:
-        return f"{p.short_name} ({p.date})" if p is not None else ""
+        return f"{p.short_name}, {p.date}" if p is not None else ""
     return ColourKey(tuple(s.short or s.label for s in area.scale),
                      who(refs.first) if refs is not None else "", who(refs.last) if refs is not None else "")
