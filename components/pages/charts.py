@@ -46,7 +46,8 @@ def _build(name: str, context: Context) -> tuple[go.Figure, pd.DataFrame]:
     if name == "guarantees":
         guarantees = guarantees_view(catalogue.proposals, taxonomy, chosen)
         return guarantees_figure(guarantees, taxonomy), guarantees
-    scale = ceasefire_scale_frame(context.comparators.comparators if context.comparators else [], proposals)
+    scale = ceasefire_scale_frame(context.comparators.comparators if context.comparators else [], proposals,
+                                  context.comparators.sources if context.comparators else ())
     return ceasefire_scale_figure(scale), scale
 
 

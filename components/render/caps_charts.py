@@ -43,10 +43,10 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
         x=[int(c) for c in capped["cap"]], y=list(capped["label"]), orientation="h", name="Cap on Ukraine's forces",
         marker={"color": [party_colour(p) for p in capped_parties], "line": {"color": CHART_INK, "width": 1},
                 "opacity": [1 if c else FADED for c in capped_chosen]},
-        customdata=list(zip(capped["status_label"], capped["evidence"], capped["sources"], [fmt(c) for c in capped["cap"]],
+        customdata=list(zip(capped["status_label"], capped["evidence"], capped["best_source"], [fmt(c) for c in capped["cap"]],
                             ["" if c else f" ({NOT_CHOSEN} in the sidebar)" for c in capped_chosen])),
         hovertemplate="%{y}%{customdata[4]}<br>Cap: %{customdata[3]}<br>%{customdata[0]} · evidence: %{customdata[1]}"
-                      "<br>Sources: %{customdata[2]}<extra></extra>",
+                      "<br>Best source: %{customdata[2]}<extra></extra>",
         showlegend=False,
     ))
     fig.add_trace(go.Scatter(  # the drafter's symbol at the end of each bar: colour is never the only cue

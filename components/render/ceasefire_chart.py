@@ -34,8 +34,8 @@ def ceasefire_scale_figure(frame: pd.DataFrame) -> go.Figure:
                     "pattern": {"shape": ["" if p else "/" for p in proposal], "fgcolor": REFERENCE},
                     "line": {"color": CHART_INK, "width": 1}},
             text=list(data[f"{field}_shown"]), textposition="outside", textfont={"size": 15}, cliponaxis=False,
-            customdata=list(zip(data["kind"], data[f"{field}_as_given"], data["sources"])),
-            hovertemplate="%{y}<br>%{text} (%{customdata[0]})<br>As given: %{customdata[1]}<br>Sources: %{customdata[2]}<extra></extra>",
+            customdata=list(zip(data["kind"], data[f"{field}_as_given"], data["best_source"])),
+            hovertemplate="%{y}<br>%{text} (%{customdata[0]})<br>As given: %{customdata[1]}<br>Best source: %{customdata[2]}<extra></extra>",
         ), row=row, col=1)
         top = max(list(data[field]) + [1])
         fig.update_xaxes(range=[0, top * 1.3], tickformat=",d", nticks=4, row=row, col=1)

@@ -52,14 +52,13 @@ def unavailable_reason() -> str | None:
 
 
 def source_line(table: pd.DataFrame | None, extra: str = "") -> str:
-    """The line printed inside every image: where the numbers come from."""
-    ids: list[str] = []
-    if table is not None and "sources" in table.columns:
-        for cell in table["sources"].dropna():
-            ids += [s.strip() for s in str(cell).split(";") if s.strip()]
-    ids = list(dict.fromkeys(ids))
-    shown = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
-    parts = [f"Sources: {shown}" if shown else "", extra, f"{APP_NAME} (source ids as listed on its Sources page)"]
+    """The line printed inside every image: where the numbers come from, in words: each row's most reliable source
+    (publisher and date, `best_source`), the first four, and where to find the rest."""
+    best: list[str] = []
+    if table is not None and "best_source" in table.columns:
+        best = list(dict.fromkeys(str(b) for b in table["best_source"].dropna() if str(b).strip()))
+    shown = "; ".join(best[:4]) + (f"; and {len(best) - 4} more" if len(best) > 4 else "")
+    parts = [f"Best sources: {shown}" if shown else "", extra, f"{APP_NAME} (every source is listed on its Sources page)"]
     return " · ".join(p for p in parts if p)
 
 

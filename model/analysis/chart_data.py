@@ -3,20 +3,38 @@ alliances, timeline). Figures are drawn from these frames, and the same frames
 are shown as plain tables and offered as CSV downloads."""
 from __future__ import annotations
 
-from typing import Collection, Sequence
+from typing import Collection, Iterable, Sequence
 
 import pandas as pd
 
-from model.data.schema import NOT_ADDRESSED, NOT_KNOWN, PUBLICATION_LABELS, STATUS_LABELS, Position, Proposal
-from model.analysis.tidy import source_ids
+from model.data.schema import NOT_ADDRESSED, NOT_KNOWN, PUBLICATION_LABELS, STATUS_LABELS, Citation, Position, Proposal, Source
+from model.analysis.source_rank import best_source, ranked
 from model.data.taxonomy import Taxonomy
 
 NOT_MENTIONED = "not_mentioned"
 NOT_MENTIONED_LABEL = "Not named by this proposal"
 
 
-def _sources(position: Position | None) -> str:
-    return source_ids(position.citations) if position else ""
+def source_ids(citations: Iterable[Citation], sources: Sequence[Source] = ()) -> str:
+    """The cited source ids joined for one table cell, the most reliable first (`model.analysis.source_rank`);
+    ids not found among `sources` keep their order at the end."""
+    citations = list(citations)
+    known = [s.id for s in ranked(citations, sources)]
+    return "; ".join(dict.fromkeys([*known, *(c.source for c in citations)]))
+
+
+def best_source_words(citations: Iterable[Citation], sources: Sequence[Source] = ()) -> str:
+    """The most reliable cited source in words ("Financial Times, 2025-11-21"), for hovers and image captions."""
+    best = best_source(list(citations), sources)
+    return f"{best.publisher}, {best.date or best.date_note or 'undated'}" if best else ""
+
+
+def _sources(position: Position | None, proposal: Proposal) -> dict[str, str]:
+    """The `sources` (ids, best first) and `best_source` (in words) cells of a position's row."""
+    if position is None:
+        return {"sources": "", "best_source": ""}
+    return {"sources": source_ids(position.citations, proposal.sources),
+            "best_source": best_source_words(position.citations, proposal.sources)}
 
 
 def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
@@ -25,7 +43,7 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
     for p in proposals:
         position = p.positions.get("military_limits")
         base = {"proposal": p.id, "proposal_name": p.short_name, "party": p.party, "date": p.date,
-                "evidence": position.evidence if position else "", "sources": _sources(position)}
+                "evidence": position.evidence if position else "", **_sources(position, p)}
         if position is None or position.not_addressed or position.troop_cap in (None, "not_addressed"):
             silent = "Not addressed" if position is None else (position.silence() or "Not addressed")
             rows.append({**base, "label": p.short_name, "cap": None, "status": "not_addressed", "status_label": silent})
@@ -38,10 +56,11 @@ def troop_caps_frame(proposals: Sequence[Proposal]) -> pd.DataFrame:
             for v in position.troop_cap_variants:
                 rows.append({**base, "label": f"{p.short_name}: {v.proposed_by}'s figure", "cap": v.value,
                              "status": "bracketed", "status_label": f"Bracketed: {v.proposed_by}'s figure",
-                             "sources": source_ids(v.citations)})
+                             "sources": source_ids(v.citations, p.sources),
+                             "best_source": best_source_words(v.citations, p.sources)})
         else:
             rows.append({**base, "label": p.short_name, "cap": position.troop_cap, "status": "cap", "status_label": "Cap"})
-    frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "party", "label", "date", "cap", "status", "status_label", "evidence", "sources"])
+    frame = pd.DataFrame(rows, columns=["proposal", "proposal_name", "party", "label", "date", "cap", "status", "status_label", "evidence", "sources", "best_source"])
     frame["cap"] = frame["cap"].astype("Int64")
     return frame
 
@@ -65,7 +84,7 @@ def territory_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Dat
                 "region_name": region.name, "status": status,
                 "status_label": NOT_MENTIONED_LABEL if status == NOT_MENTIONED else taxonomy.status_label(status),
                 "note": notes.get(key, ""), "evidence": position.evidence if position else "",
-                "sources": _sources(position) if status != NOT_MENTIONED else "",
+                **(_sources(position, p) if status != NOT_MENTIONED else {"sources": "", "best_source": ""}),
                 "split": status in split, "territory_note": silent,
             })
     return pd.DataFrame(rows)
@@ -107,7 +126,7 @@ def guarantees_frame(proposals: Sequence[Proposal], taxonomy: Taxonomy) -> pd.Da
             "guarantee_step": (len(scale) - scale.index(gtype)) if gtype in scale else None,
             "nato": _coded_label(a, "nato", "alliances", taxonomy), "eu": _coded_label(a, "eu", "alliances", taxonomy),
             "foreign_troops": _coded_label(a, "foreign_troops", "alliances", taxonomy),
-            "evidence": g.evidence if g else "", "sources": _sources(g),
+            "evidence": g.evidence if g else "", **_sources(g, p),
         })
     frame = pd.DataFrame(rows)
     frame["guarantee_step"] = frame["guarantee_step"].astype("Int64")
@@ -174,9 +193,11 @@ def _same_case(proposal: Proposal, comparator) -> bool:
     return str(comparator.year) == str(proposal.date)[:4] and bool(name) and comparator.name.casefold().startswith(name)
 
 
-def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) -> pd.DataFrame:
+def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal],
+                          comparator_sources: Sequence[Source] = ()) -> pd.DataFrame:
     """Buffer-zone widths and monitor numbers: historical cases first, then the chosen proposals that set them.
-    A chosen proposal that is already a historical case appears once, as the case (its row notes it)."""
+    A chosen proposal that is already a historical case appears once, as the case (its row notes it).
+    `comparator_sources`: the comparators file's sources, to rank each case's citations best first."""
     rows = []
     shown: dict[int, Proposal] = {}
     for p in proposals:
@@ -189,7 +210,8 @@ def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) 
             note = f"Also chosen as a proposal ({shown[i].short_name}); shown once, as this case. {note}".strip()
         rows.append({"name": f"{c.name} ({c.year})", "kind": "Historical case", "party": "historical",
                      "zone_width_km": c.zone_width_km, "monitors": c.monitors, "note": note,
-                     "sources": source_ids(c.citations), "contested": "yes" if c.contested else ""})
+                     "sources": source_ids(c.citations, comparator_sources),
+                     "best_source": best_source_words(c.citations, comparator_sources), "contested": "yes" if c.contested else ""})
     for p in proposals:
         position = p.positions.get("ceasefire_and_monitoring")
         if position is None or position.not_addressed or (position.dmz_width_km is None and position.monitors is None):
@@ -197,7 +219,7 @@ def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) 
         if p.id in {s.id for s in shown.values()}:
             continue
         rows.append({"name": p.short_name, "kind": "Proposal", "party": p.party, "zone_width_km": position.dmz_width_km,
-                     "monitors": position.monitors, "note": "", "sources": _sources(position),
+                     "monitors": position.monitors, "note": "", **_sources(position, p),
                      "contested": "yes" if position.contested else ""})
     out = []
     for row in rows:
@@ -209,4 +231,4 @@ def ceasefire_scale_frame(comparators: Sequence, proposals: Sequence[Proposal]) 
             flat[f"{field}_as_given"] = (q.as_given or "") if q else ""
         out.append(flat)
     return pd.DataFrame(out, columns=["name", "kind", "party", "zone_width_km", "zone_width_km_shown", "zone_width_km_as_given",
-                                      "monitors", "monitors_shown", "monitors_as_given", "note", "sources", "contested"])
+                                      "monitors", "monitors_shown", "monitors_as_given", "note", "sources", "best_source", "contested"])

@@ -50,14 +50,14 @@ def test_svg_holds_title_and_source_line(figure):
     text = data.decode("utf-8")
     assert text.startswith("<svg") and 'width="1600"' in text
     title = fig.layout.title.text.split("<br>")[0]
-    assert title[:12] and title[:12] in text and "Sources:" in text
+    assert title[:12] and title[:12] in text and "Best sources:" in text
 
 
 def test_image_figure_keeps_title_and_adds_sources(figure):
     fig, frame = figure
     out = chart_image.image_figure(fig, chart_image.source_line(frame))
     assert out.layout.width == 1600 and out.layout.title.text == fig.layout.title.text
-    assert "Sources:" in out.layout.title.subtitle.text
+    assert "Best sources:" in out.layout.title.subtitle.text
     assert fig.layout.width is None, "the app's own figure is not changed"
 
 
@@ -86,7 +86,12 @@ def test_a_kaleido_failure_becomes_a_message(figure, monkeypatch):
     assert chart_image.unavailable_reason() == why  # later buttons say why instead of trying again
 
 
-def test_source_line_lists_the_tables_sources(figure):
+def test_source_line_names_each_rows_best_source_in_words(figure):
+    """Issue 21: a caption names the most reliable source (publisher and date), never a raw source id."""
     _, frame = figure
     line = chart_image.source_line(frame)
-    assert line.startswith("Sources: ") and chart_image.APP_NAME in line
+    assert line.startswith("Best sources: ") and chart_image.APP_NAME in line
+    ids = {i.strip() for cell in frame["sources"].dropna() for i in str(cell).split(";") if i.strip()}
+    assert ids and not any(i in line for i in ids), "no raw source id in the caption"
+    first = frame["best_source"].dropna().iloc[0]
+    assert first in line

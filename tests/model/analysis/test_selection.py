@@ -51,3 +51,22 @@ def test_context_hands_every_view_the_same_analysis(catalogue):
     assert context.analysis is context.analysis
     assert context.analysis.areas == ("territory", "alliances")
     assert {pid for _, pid in context.analysis.placed} == set(CORE)
+
+
+def test_chart_rows_list_their_most_reliable_source_first(catalogue):
+    """Issue 21: every chart row's `sources` starts with its best source, and `best_source` names it in words."""
+    from model.analysis.chart_data import troop_caps_frame
+    from model.analysis.source_rank import rank_key
+
+    frame = troop_caps_frame(catalogue.proposals)
+    checked = 0
+    for row in frame.itertuples():
+        proposal = catalogue.get(row.proposal)
+        ids = [i.strip() for i in row.sources.split(";") if i.strip()]
+        known = [proposal.source(i) for i in ids if proposal.source(i)]
+        if len(known) < 2:
+            continue
+        assert rank_key(known[0]) == min(rank_key(s) for s in known), row.proposal
+        assert row.best_source.startswith(known[0].publisher)
+        checked += 1
+    assert checked >= 3
