@@ -4,8 +4,7 @@ browser). One kaleido server per process, started on the first image and shared
 under a lock. If export is unavailable (no Chromium, kaleido missing or failing),
 `unavailable_reason()` says why in plain words and nothing else breaks.
 
-`image_figure` and `render` are pure (no Streamlit); `download_buttons` is the
-small Streamlit view every chart block uses (images are built only on click)."""
+No Streamlit here: the download buttons that build images on click are in `components/views/chart_block.py`."""
 from __future__ import annotations
 
 import concurrent.futures
@@ -154,28 +153,11 @@ def image_or_reason(fig: go.Figure, source: str, fmt: str, width: int = WIDTH, h
         return None, str(exc)
 
 
-def _lazy(fig: go.Figure, source: str, fmt: str):
+def lazy(fig: go.Figure, source: str, fmt: str):
+    """A callable building the image on click (for a download button)."""
     def build() -> bytes:
         data, reason = image_or_reason(fig, source, fmt)
         if data is not None:
             return data
         return explanation_svg(reason) if fmt == "svg" else reason.encode("utf-8")
     return build
-
-
-def download_buttons(fig: go.Figure, key: str, file_stem: str, source: str) -> None:
-    """'Download PNG' and 'Download SVG' (built on click), or a disabled button saying why export is unavailable."""
-    import streamlit as st
-
-    reason = unavailable_reason()
-    with st.container(horizontal=True, key=f"img_{key}"):
-        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
-            label = f"Download {fmt.upper()}"
-            if reason:
-                st.button(label, disabled=True, help=reason, key=f"img_{fmt}_{key}", icon=":material/image:")
-            else:
-                st.download_button(label, data=_lazy(fig, source, fmt), file_name=f"{file_stem}.{fmt}", mime=mime,
-                                   key=f"img_{fmt}_{key}", icon=":material/image:", on_click="ignore",
-                                   help=f"The chart as a {fmt.upper()} image, {WIDTH} pixels wide, with its title, legend and sources.")
-    if reason:
-        st.caption(f"Chart images unavailable: {reason}")

@@ -26,7 +26,7 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
             st.dataframe(table, hide_index=True, key=f"table_{key}")
     st.download_button("Download this table (CSV)", lambda: to_csv(table), file_name=file_name,  # built on click
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:", on_click="ignore")
-    chart_image.download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
+    download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click
     return clicked
 
 
@@ -39,3 +39,19 @@ def tabs(param: str, labels: dict[str, str], sections: dict[str, Callable], figu
             continue
         with tab:
             sections[name](*figure(name), *args)
+
+
+def download_buttons(fig: go.Figure, key: str, file_stem: str, source: str) -> None:
+    """'Download PNG' and 'Download SVG' (built on click), or a disabled button saying why export is unavailable."""
+    reason = chart_image.unavailable_reason()
+    with st.container(horizontal=True, key=f"img_{key}"):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            label = f"Download {fmt.upper()}"
+            if reason:
+                st.button(label, disabled=True, help=reason, key=f"img_{fmt}_{key}", icon=":material/image:")
+            else:
+                st.download_button(label, data=chart_image.lazy(fig, source, fmt), file_name=f"{file_stem}.{fmt}", mime=mime,
+                                   key=f"img_{fmt}_{key}", icon=":material/image:", on_click="ignore",
+                                   help=f"The chart as a {fmt.upper()} image, {chart_image.WIDTH} pixels wide, with its title, legend and sources.")
+    if reason:
+        st.caption(f"Chart images unavailable: {reason}")

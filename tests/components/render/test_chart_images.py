@@ -67,8 +67,8 @@ def test_no_browser_gives_the_reason_not_an_error(figure, monkeypatch):
     assert reason and "/nonexistent/chromium" in reason and "CSV" in reason
     fig, frame = figure
     assert chart_image.image_or_reason(fig, "s", "png") == (None, reason)
-    assert chart_image._lazy(fig, "s", "png")() == reason.encode("utf-8")
-    svg = chart_image._lazy(fig, "s", "svg")()
+    assert chart_image.lazy(fig, "s", "png")() == reason.encode("utf-8")
+    svg = chart_image.lazy(fig, "s", "svg")()
     assert svg.startswith(b"<svg") and b"Chromium" in svg
 
 
