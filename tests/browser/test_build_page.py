@@ -14,6 +14,7 @@ LEARN = ROOT / "tests" / "artifacts" / "learn"
 APP = '[data-testid="stApp"]'
 EXCEPTION = '[data-testid="stException"]'
 LIVE = "text=Live:"
+RADIOS = ("bp_area_", "bp_field_")  # radio groups: a scale step per area, a coded field (foreign troops)
 
 
 def wait_settled(page, timeout: float = 90.0) -> None:
@@ -38,7 +39,7 @@ def wait_settled(page, timeout: float = 90.0) -> None:
 
 def choose(page, key: str, label: str) -> None:
     """Pick `label` in the radio group or selectbox whose widget key is `key`."""
-    if key.startswith("bp_area_"):
+    if key.startswith(RADIOS):
         option = page.locator(f".st-key-{key} label[data-testid='stRadioOption']").filter(has_text=label).first
         option.scroll_into_view_if_needed()
         option.click()
@@ -70,7 +71,7 @@ def wait_for_plan(page, *parts: str, timeout: float = 15.0) -> str:
 
 def chosen(page, key: str) -> str:
     """The label of the checked option of a radio group (or the selectbox's shown value)."""
-    if key.startswith("bp_area_"):
+    if key.startswith(RADIOS):
         checked = page.locator(f".st-key-{key} label[data-testid='stRadioOption']:has(input:checked)")
         return checked.first.inner_text() if checked.count() else ""
     return page.locator(f".st-key-{key} input").input_value()
@@ -119,6 +120,10 @@ def test_choices_update_red_lines_nearest_and_the_url(server, new_page):
     wait_for_plan(page, "alliances-membership_sought")
     assert page.get_by_text("Ukraine's NATO membership kept open").count() >= 1  # Russia's red line, from the data
 
+    choose(page, "bp_field_foreign_troops", "Allowed")
+    wait_for_plan(page, "foreign_troops-allowed")
+    assert page.get_by_text("Foreign troops in Ukraine").count() >= 1  # Russia's red line, now decided (crossed)
+
     choose(page, "bp_region_donetsk", "Russian de jure")
     choose(page, "bp_area_territory", "Legal recognition as Russian territory")
     choose(page, "bp_area_alliances", "Permanent neutrality, no foreign forces")
@@ -146,10 +151,11 @@ def test_link_restores_a_plan_and_downloads_work(server, new_page, tmp_path):
     page.set_viewport_size({"width": 1440, "height": 900})
     plan = ("territory-freeze_at_contact_line.military_limits-cap_near_current_size.cap-800000.dmz-20"
             ".alliances-renounced.security_guarantees-article5_like.donetsk-frozen_at_contact_line"
-            ".crimea-russian_de_facto.nowhere-x")
+            ".crimea-russian_de_facto.foreign_troops-banned.nowhere-x")
     open_build(page, server, f"?plan={plan}&why=territory~Freeze+the+line+first|humanitarian~All+for+all")
     assert page.get_by_text("Ignored parts of the plan").count() == 1
     assert "Freeze at the line of contact" in chosen(page, "bp_area_territory")
+    assert chosen(page, "bp_field_foreign_troops") == "Banned"
     assert page.locator(".st-key-bp_why_territory input").input_value() == "Freeze the line first"
     assert page.locator(".st-key-bp_map .js-plotly-plot").count() == 1
     page.locator(".st-key-bp_author input").fill("Ann Example")
@@ -165,6 +171,7 @@ def test_link_restores_a_plan_and_downloads_work(server, new_page, tmp_path):
     assert data["author"] == "Ann Example"
     assert data["positions"]["territory"]["summary"] == "Freeze the line first"
     assert data["positions"]["military_limits"]["troop_cap"] == 800000
+    assert data["positions"]["alliances"]["foreign_troops"] == "banned"
     with page.expect_download() as info:
         page.locator(".st-key-bp_dl_html button").click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
