@@ -5,6 +5,10 @@ reference data in data/).
 Prints `N proposals OK` and exits 0, or one line per problem
 (`path:line: field.path: message`) and exits 1. Never a traceback.
 
+Every folder checked that holds a `_coverage.yaml` (with no PATH: proposals/) also has its data version
+checked: it starts with the data-as-of date and has its section in CHANGELOG.md
+(`model.data.changelog.check_release`).
+
 The default run (no PATH) then adds one line of information, not a failure:
 the cells (proposal × area) that rest only on low-reliability sources, per
 proposal (`model.analysis.source_rank.weak_cells`)."""
@@ -46,6 +50,11 @@ def run(argv: list[str]) -> int:
             print(problem)
         return 1
     problems = list(catalogue.problems)
+    from model.data.changelog import check_release
+    from model.data.loader import proposals_dir, shown
+
+    for folder in dict.fromkeys(p for p in paths or [proposals_dir()] if p.is_dir()):
+        problems += check_release(folder, shown)
     if paths is None:  # the default run also checks the cited context data in data/
         from model.data.reference_data import load_comparators, load_reference_figures
 

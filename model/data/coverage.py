@@ -1,5 +1,7 @@
 """How current the data is: `proposals/_coverage.yaml` gives the date of the newest
-event the proposal files reflect ("data as of"), a note on what it covers, when the
+event the proposal files reflect ("data as of"), the data version a citation names
+(`YYYY.MM.DD-N`: the data-as-of date and a release number, each with its entry in
+`proposals/CHANGELOG.md`), a note on what it covers, when the
 coverage was last checked, and the later events that check found but that change no
 proposal file (each with its sources and whether a reliable source confirms it). When
 the file is missing or broken, the newest proposal date stands in, and says so."""
@@ -16,6 +18,8 @@ from model.data.schema_errors import validation_problems
 from model.data.yaml_source import Problem, YamlError, read_yaml
 
 COVERAGE_NAME = "_coverage.yaml"
+# A data version: the data-as-of date as YYYY.MM.DD, then the release number for that date (1, 2, ...).
+DATA_VERSION_PATTERN = r"^\d{4}\.\d{2}\.\d{2}-[1-9]\d{0,3}$"
 
 
 class LaterEvent(Frozen):
@@ -30,6 +34,10 @@ class LaterEvent(Frozen):
 
 class CoverageFile(Frozen):
     data_as_of: PartialDate
+    data_version: Annotated[str, Field(pattern=DATA_VERSION_PATTERN, max_length=20,
+                                       description="The version a citation names: the data-as-of date as YYYY.MM.DD "
+                                                   "and a release number, e.g. 2026.03.05-2; each version has its "
+                                                   "entry in CHANGELOG.md")] | None = None
     note: ShortText
     checked_on: PartialDate | None = None
     later_events: list[LaterEvent] = []
@@ -41,9 +49,12 @@ class Coverage:
     note: str
     checked_on: str | None = None
     later_events: tuple[LaterEvent, ...] = ()
+    data_version: str | None = None
 
     def line(self) -> str:
-        return f"Data as of {self.data_as_of}"
+        """'Data as of 2026-03-05, data version 2026.03.05-2' (the version left out when there is none)."""
+        version = f", data version {self.data_version}" if self.data_version else ""
+        return f"Data as of {self.data_as_of}{version}"
 
 
 def load_coverage(folder: Path, proposals: Sequence[Proposal], shown=str) -> tuple[Coverage, list[Problem]]:
@@ -59,4 +70,4 @@ def load_coverage(folder: Path, proposals: Sequence[Proposal], shown=str) -> tup
         return fallback, [exc.problem]
     except ValidationError as exc:
         return fallback, validation_problems(exc, parsed, shown(path))
-    return Coverage(data.data_as_of, data.note, data.checked_on, tuple(data.later_events)), []
+    return Coverage(data.data_as_of, data.note, data.checked_on, tuple(data.later_events), data.data_version), []
