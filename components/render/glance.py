@@ -21,7 +21,7 @@ from model.data.schema import PUBLICATION_LABELS, Proposal
 CSS = """
 <style>
 .gx-wrap {border:1px solid #DDD; border-radius:6px; overflow-x:auto;}
-table.gx {border-collapse:separate; border-spacing:3px; width:100%; table-layout:fixed; font-size:0.95rem;}
+table.gx {border-collapse:separate; border-spacing:2px 3px; width:100%; table-layout:fixed; font-size:0.95rem;}
 table.gx thead th {text-align:left; vertical-align:bottom; padding:2px 6px; font-size:0.95rem; line-height:1.2;}
 table.gx thead th small {display:block; font-weight:normal; font-size:0.78rem; color:#333;}
 table.gx th.area {width:8.5rem; text-align:left; vertical-align:middle; background:#F5F5F5; border-radius:4px;
@@ -29,10 +29,10 @@ table.gx th.area {width:8.5rem; text-align:left; vertical-align:middle; backgrou
 table.gx td {position:relative; vertical-align:middle; padding:2px 5px; border-radius:4px; border-width:3px; border-color:#222; cursor:pointer;
   line-height:1.15;}
 table.gx td:hover, table.gx td:focus {outline:3px solid #000; outline-offset:1px;}
-table.gx td .gx-head {font-weight:700; display:block; font-size:0.92rem; line-height:1.25;}
+table.gx td .gx-head {font-weight:700; display:block; font-size:0.9rem; line-height:1.2;}
 table.gx td a.gx-open {position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap;}  /* for screen readers and keyboards: the whole cell is the visible target */
 table.gx td .who {display:none;}
-.gx-line {display:flex; align-items:center; gap:4px; margin-top:2px; font-size:0.75rem; font-weight:600; white-space:nowrap;}
+.gx-line {display:flex; align-items:center; gap:4px; margin-top:1px; font-size:0.75rem; font-weight:600; white-space:nowrap;}
 .gx-strip {display:inline-grid; gap:1px; flex:0 0 auto;}
 .gx-strip i {display:block; width:0.8rem; height:0.85rem; border:1px solid #444; border-radius:2px; font-style:normal;
   font-size:0.6rem; line-height:0.8rem; text-align:center; font-weight:800;}

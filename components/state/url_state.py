@@ -22,7 +22,8 @@ link keeps working. The quiz also reads `n` (number of questions) and the sideba
 `seed` and `n` are written back only while the Quiz page is shown.
 
 On the Build page (`/build`) `plan` holds the student's plan (`key-value` pairs joined by '.', e.g.
-`territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`) and `why` the one-line
+`territory-freeze_at_contact_line.cap-800000.donetsk-frozen_at_contact_line`, and coded fields such as
+`foreign_troops-banned`) and `why` the one-line
 justifications (`area~text` joined by '|'); see `model.lessons.plan.encode`. Written back only on that page."""
 from __future__ import annotations
 
