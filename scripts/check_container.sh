@@ -16,7 +16,7 @@
 # Network: only `--network host`, never a bridge network; nothing is sent to a private-range address.
 # Environment: DOCKER (client, default `docker`), IMAGE (default peace-proposals:check),
 # DEBIAN_MIRROR (default: the bookworm mirror in /etc/apt/sources.list*), KEEP_IMAGE=1 (keep the old image
-# when a rebuild replaces it), BUILD_FROM=head (build from the last commit, `git archive HEAD`, instead of
+# when a rebuild replaces it), BUILD_FROM=head or another commit (build from `git archive <commit>` instead of
 # the working tree: what a clean CI checkout builds, without uncommitted edits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -146,10 +146,11 @@ say "base: $base_kind"
 # ---- 3. the image, from the Dockerfile unchanged -------------------------------------------------------
 old_id="$("$DOCKER" image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)"
 context=.
-if [ "${BUILD_FROM:-}" = head ]; then
+if [ -n "${BUILD_FROM:-}" ]; then
+  rev="${BUILD_FROM/#head/HEAD}"
   context="$WORK/context"; mkdir -p "$context"
-  git archive HEAD | tar -x -C "$context" || fail "git archive HEAD failed"
-  say "build context: the last commit ($(git rev-parse --short HEAD)), not the working tree"
+  git archive "$rev" | tar -x -C "$context" || fail "git archive $rev failed"
+  say "build context: commit $(git rev-parse --short "$rev"), not the working tree"
 fi
 say "building $IMAGE from the Dockerfile (docker build --network host; log: $ARTIFACTS/build.log)…"
 T=$(date +%s)

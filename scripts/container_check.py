@@ -45,7 +45,7 @@ TEST_ONLY_FILES = {"package.json", "package-lock.json", "requirements-test.txt",
 # Run inside a container as its user: the files under /app, which of them that user could write, and the
 # Python distributions installed in the image.
 PROBE = r"""
-import json, os, pathlib, importlib.metadata as m
+import json, os, pathlib, re, importlib.metadata as m
 app = pathlib.Path('/app')
 files, writable = [], []
 for path in [app, *app.rglob('*')]:
@@ -60,8 +60,10 @@ for folder in (app, app / 'proposals', app / 'static'):
         created.append(folder.as_posix())
     except OSError:
         pass
-print(json.dumps({'uid': os.geteuid(), 'files': files, 'writable': writable, 'created': created,
-                  'dists': sorted({d.metadata['Name'].lower() for d in m.distributions()})}))
+norm = lambda name: re.sub(r'[-_.]+', '-', name).lower()
+requires = {norm(d.metadata['Name']): [norm(re.match(r'[A-Za-z0-9._-]+', r).group()) for r in d.requires or []
+                                       if 'extra ==' not in r] for d in m.distributions()}
+print(json.dumps({'uid': os.geteuid(), 'files': files, 'writable': writable, 'created': created, 'requires': requires}))
 """
 
 
@@ -118,6 +120,25 @@ def check_user(image, name: str) -> None:
     passed(f"{name}: the server (pid {state['Pid']} on the host) runs as uid {image.uid}")
 
 
+def norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pin_name(line: str) -> str:
+    return line.split("#", 1)[0].split("==")[0].strip()
+
+
+def runtime_closure(requires: dict[str, list[str]], roots: list[str]) -> set[str]:
+    """The distributions `roots` need, directly or through others (extras not counted)."""
+    seen, todo = set(), list(roots)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += requires.get(name, [])
+    return seen
+
+
 def check_image_contents(image, name: str) -> None:
     probe = json.loads(docker("exec", name, "python", "-c", PROBE))
     require(probe["uid"] == image.uid, f"docker exec ran as uid {probe['uid']}, not the image's user")
@@ -130,11 +151,15 @@ def check_image_contents(image, name: str) -> None:
     needed = {"app.py", "requirements.txt", ".streamlit/config.toml"}
     require(needed <= files and any(f.startswith("proposals/") for f in files) and any(f.startswith("static/") for f in files),
             f"the image lacks what the app reads: {sorted(needed - files)}")
-    test_pins = [line.split("==")[0].strip().lower() for line in (ROOT / "requirements-test.txt").read_text().splitlines()
-                 if "==" in line and not line.startswith(("#", "-r"))]
-    extra = sorted(set(test_pins) & set(probe["dists"]))
+    # Installed, pinned for the tests, and needed by nothing that requirements.txt installs: test-only.
+    test_pins = [norm(pin_name(line)) for line in (ROOT / "requirements-test.txt").read_text().splitlines() if "==" in line]
+    needed_dists = runtime_closure(probe["requires"], [norm(pin_name(line)) for line in
+                                                        (ROOT / "requirements.txt").read_text().splitlines() if "==" in line])
+    extra = sorted(p for p in test_pins if p in probe["requires"] and p not in needed_dists)
     require(not extra, f"test-only Python packages in the image: {extra}")
-    passed(f"nothing test-only in the image (no {', '.join(sorted(TEST_ONLY_TOP))}; none of {', '.join(test_pins)})")
+    shared = sorted(p for p in test_pins if p in needed_dists and p in probe["requires"])
+    passed(f"nothing test-only in the image (no {', '.join(sorted(TEST_ONLY_TOP))}; none of the test pins "
+           f"{', '.join(p for p in test_pins if p not in shared)}" + (f"; {', '.join(shared)} only as a runtime dependency)" if shared else ")"))
 
 
 def check_both_replicas(url: str, log: Path, replicas: list[str]) -> None:
