@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.views import chart_block
+from components.views import chart_block, coverage_note
 from components.pages import present as present_mode
 from components.state.context import Context
 from components.state.data import version
@@ -62,7 +62,7 @@ def _caps(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
         fig, table, "caps",
         alt="Horizontal bar chart of the cap each proposal sets on Ukraine's armed forces; proposals without a cap are labelled, not drawn as zero.",
-        file_name="troop-caps.csv",
+        file_name=coverage_note.file_name("troop-caps.csv"),
         caption="Every proposal that sets a number is shown: those chosen in the sidebar with solid bars and filled symbols, the others "
                 "faded, with open symbols and \"not chosen\" under their name. "
                 "Each cap is written in full under the proposal's name; colour and symbol show who drafted it. Grey band and dashed "
@@ -76,7 +76,7 @@ def _territory(fig: go.Figure, regions: pd.DataFrame, context: Context) -> None:
         fig, regions, "territory",
         alt="Small maps of Ukraine's regions, one per proposal, coloured by the status each proposal gives each region; "
             "regions split at the line of contact are hatched; a dashed line marks the area Russia controlled on 23 February 2022.",
-        file_name="territory.csv",
+        file_name=coverage_note.file_name("territory.csv"),
         caption="Hatched: the proposal splits the region at the line of contact, so neither colour covers the whole region. "
                 "No open data for the line of contact after February 2022 is available here, so split regions are hatched, "
                 "not cut at a line. Dashed line: the edge of the area Russia controlled on 23 February 2022 (Crimea, Sevastopol "
@@ -92,7 +92,7 @@ def _guarantees(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     chart_block.show(
         fig, table, "guarantees",
         alt="Four panels (security guarantee, NATO, EU, foreign troops), each listing every proposal under the stance it takes; the proposals chosen in the sidebar are in bold.",
-        file_name="guarantees-and-alliances.csv",
+        file_name=coverage_note.file_name("guarantees-and-alliances.csv"),
         caption="Every proposal with a stance is listed under it: those chosen in the sidebar in bold with filled symbols, the others "
                 "in grey with open symbols. Chosen proposals with no stance are listed under \"Not addressed or not coded\".",
     )
@@ -102,7 +102,7 @@ def _ceasefire_scale(fig: go.Figure, table: pd.DataFrame, context: Context) -> N
     chart_block.show(
         fig, table, "ceasefire_scale",
         alt="Bar charts comparing buffer-zone widths and monitor numbers of past ceasefires (Korea, Sinai, Iran-Iraq, Donbas) with those set by the chosen proposals.",
-        file_name="ceasefire-comparators.csv",
+        file_name=coverage_note.file_name("ceasefire-comparators.csv"),
         caption="≈ about, ≥ at least, ≤ at most. Figures differ between sources for some cases (see the contested column and the Sources page).",
     )
     st.markdown("**What each chosen proposal says about the ceasefire**")

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.views import cell_clicks
-from components.views import position_detail
+from components.views import coverage_note, position_detail
 from components.state import url_state
 from components.pages import present as present_mode
 from components.state.context import Context
@@ -129,6 +129,6 @@ def render(context: Context) -> None:
     chosen = selection.proposals
     st.download_button("Download the tidy table (CSV) for the chosen proposals",
                        lambda: to_csv(tidy_frame(chosen, taxonomy)),  # built only when clicked
-                       file_name="peace-proposals-tidy.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+                       file_name=coverage_note.file_name("peace-proposals-tidy.csv"), mime="text/csv", icon=":material/download:", on_click="ignore")
     st.caption("One row per proposal, area and field, with the sources behind each value.")
     present_mode.handout_button(context, areas)

@@ -1,5 +1,6 @@
 """Sources page: every source, grouped by kind, with reliability, the cells that
-cite it, and the seed documents readable in full."""
+cite it, the seed documents readable in full, and the data release (one zip: tables,
+codebook, Data Package, changelog, citation file) as one download."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,7 +10,8 @@ import streamlit as st
 
 from components.state.context import Context
 from components.render.safe_text import md
-from components.state.data import seed_names, seed_text
+from components.state.data import everything, seed_names, seed_text, version
+from components.views import coverage_note
 from model.analysis.export import to_csv
 from model.analysis.source_words import RELIABILITY_WORDS, grade_words, kind_words
 
@@ -26,6 +28,46 @@ def cited_by(context: Context) -> dict[tuple[str, str], list[str]]:
             for c in point.citations:
                 places[(p.id, c.source)].append(f"point {point.number}")
     return places
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _release_zip(signature: str) -> bytes:
+    """The published data (never this session's uploads) as one zip, built on the first click after the data
+    files change (`signature`), then served from the cache."""
+    from model.analysis.release import load_release, release_files, release_folder_name, release_zip
+    from model.data.loader import proposals_dir
+
+    catalogue = everything()[0]
+    inputs = load_release(proposals_dir(), catalogue)
+    return release_zip(release_files(catalogue, inputs), release_folder_name(inputs.coverage))
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _release_problems(signature: str) -> int:
+    """How many problems the data has (files that fail, a version without its changelog entry): no release then."""
+    from model.data.changelog import check_release
+    from model.data.loader import proposals_dir, shown
+
+    catalogue = everything()[0]
+    return 1 if catalogue is None else len(catalogue.problems) + len(check_release(proposals_dir(), shown))
+
+
+def release_download() -> None:
+    """The data release as one download, built when clicked."""
+    from model.analysis.release import release_folder_name
+
+    info = coverage_note.current()
+    st.subheader("The data release", anchor="data-release")
+    signature = version()
+    if _release_problems(signature):
+        st.caption("The data release is not offered while some data files have problems.")
+        return
+    st.caption(f"Everything needed to use and cite this data in one file: the tables (CSV and JSON), a codebook saying "
+               f"what every column and code means (also printable), a Data Package description for data portals, the "
+               f"changelog and a citation file. {md(info.line())}.")
+    st.download_button("Download the data release (zip)", data=lambda: _release_zip(signature),
+                       file_name=f"{release_folder_name(info)}.zip", mime="application/zip", icon=":material/folder_zip:",
+                       on_click="ignore", key="data_release")
 
 
 FIRST_COLUMNS = ["Title", "Reliability", "Publisher", "Date", "Link"]  # then the table's other columns, in its order
@@ -66,7 +108,9 @@ def render(context: Context) -> None:
                          "Date": st.column_config.TextColumn("Date", width=110),
                          "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
                      })
-    st.download_button("Download the source list (CSV)", lambda: to_csv(frame), file_name="sources.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    st.download_button("Download the source list (CSV)", lambda: to_csv(frame), file_name=coverage_note.file_name("sources.csv"),
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
+    release_download()
 
     st.header("Documents kept with this app")
     st.caption("Five source documents are stored with the app, word for word, so quotes from them can be checked. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.pages import present as present_mode
+from components.views import coverage_note
 from components.state.context import Context
 from components.render.safe_text import md
 from model.analysis.compare import snapshots
@@ -77,7 +78,7 @@ def render(context: Context) -> None:
                 position = proposal.positions.get(area)
                 text = position.text() if position else "—"
                 column.caption(f"{md(proposal.short_name)} ({position.evidence if position else '—'}): {md(text)}")
-    st.download_button("Download this comparison (CSV)", lambda: to_csv(diff), file_name=f"diff-{a.id}-vs-{b.id}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    st.download_button("Download this comparison (CSV)", lambda: to_csv(diff), file_name=coverage_note.file_name(f"diff-{a.id}-vs-{b.id}.csv"), mime="text/csv", icon=":material/download:", on_click="ignore")
     if b.points and b.revises == a.id:
         st.header("Point by point")
         st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")

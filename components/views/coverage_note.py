@@ -1,4 +1,5 @@
-"""The "Data as of …" line every page shows, so no page implies the data is newer than it is."""
+"""The "Data as of …, data version …" line every page shows, so no page implies the data is newer than it is and
+every reader can cite the version they saw; and the same version in every download (`file_name`, `footer_html`)."""
 from __future__ import annotations
 
 import streamlit as st
@@ -6,6 +7,7 @@ import streamlit as st
 from components.render.safe_text import md
 from model.data import loader
 from model.analysis.source_words import grade_words
+from model.analysis.release import footer_line, versioned_name
 from model.data.coverage import Coverage, load_coverage
 
 
@@ -26,8 +28,28 @@ def coverage(catalogue) -> Coverage:
     return _coverage(str(folder), path.stat().st_mtime if path.exists() else 0.0, newest)[0]
 
 
+def current() -> Coverage:
+    """The coverage of the data folder, for places that have no catalogue at hand (downloads, the citation)."""
+    folder = loader.proposals_dir()
+    path = folder / "_coverage.yaml"
+    return _coverage(str(folder), path.stat().st_mtime if path.exists() else 0.0, "unknown")[0]
+
+
+def file_name(name: str) -> str:
+    """A download's file name with the data version in it: 'x.csv' → 'x-data-2026.03.05-2.csv'."""
+    return versioned_name(name, current().data_version)
+
+
+def footer_html() -> str:
+    """A footer line for an HTML download: the data version and the date the data covers (escaped HTML)."""
+    from html import escape
+
+    return f'<p class="data-version" style="font-size:.8em;color:#444;margin-top:1.5em">{escape(footer_line(current()))}</p>'
+
+
 def line_text(info: Coverage) -> str:
-    """The line every page shows: what the data covers, and what the last check for anything newer found."""
+    """The line every page shows: what the data covers and its version, and what the last check for anything newer
+    found."""
     text = f":material/event: **{md(info.line())}.** Later events are not included"
     if info.checked_on:
         confirmed = sum(e.confirmed for e in info.later_events)

@@ -21,3 +21,18 @@ def test_unconfirmed_reports_are_never_counted_as_confirmed():
     assert "1 later report(s), none confirmed by a major outlet" in text
     assert "found nothing newer" in line_text(Coverage("2026-03-05", "n", "2026-12-06", ()))
     assert "check" not in line_text(Coverage("2026-03-05", "n"))
+
+
+def test_the_line_names_the_data_version_next_to_the_date():
+    info, _ = load_coverage(ROOT / "proposals", [])
+    text = line_text(info).replace("\\", "")
+    assert f"Data as of {info.data_as_of}, data version {info.data_version}." in text
+    assert "data version" not in line_text(Coverage("2026-03-05", "n"))
+
+
+def test_downloads_carry_the_version_in_their_name_and_html_footer():
+    from components.views.coverage_note import file_name, footer_html
+
+    info, _ = load_coverage(ROOT / "proposals", [])
+    assert file_name("sources.csv") == f"sources-data-{info.data_version}.csv"
+    assert f"data version {info.data_version}" in footer_html() and "<script" not in footer_html()
