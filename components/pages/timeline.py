@@ -67,6 +67,6 @@ def render(context: Context) -> None:
     catalogue = context.catalogue
     st.title("Timeline")
     st.caption("All loaded proposals, whatever the sidebar selection. Colour and marker shape show who drafted each one; "
-               "hover for status and how the text is known.")
+               "tap or hover a marker for its status and how the text is known (the card under the chart and the data table say the same).")
     key = selection_key(catalogue.proposals)
     chart_block.tabs("timeline", TIMELINE_TABS, SECTIONS, lambda name: _figure(name, version(), key, _context=context), context)

@@ -8,6 +8,8 @@ import streamlit as st
 from components.pages import present as present_mode
 from components.views import coverage_note
 from components.state.context import Context
+from components.views import plain_table
+from components.render.plain_table import for_students
 from components.render.safe_text import md
 from model.analysis.compare import snapshots
 from model.analysis.diff import area_changes, diff_points, diff_positions
@@ -71,8 +73,9 @@ def render(context: Context) -> None:
             continue
         with st.expander(f"{md(area_title)}: {', '.join(sorted({CHANGE_ICONS[c] for c in changes['change']}))}", expanded=True):
             shown = changes.assign(change=changes["change"].map(CHANGE_ICONS))[["field_label", "before", "after", "change"]]
-            st.dataframe(shown.rename(columns={"field_label": "Field", "before": a.short_name, "after": b.short_name, "change": "Change"}),
-                         hide_index=True, key=f"diff_{group['area'].iloc[0]}")
+            names = (a.short_name, b.short_name) if a.short_name != b.short_name else (f"{a.short_name} (first)", f"{b.short_name} (second)")
+            shown = for_students(shown).rename(columns=dict(zip(("Before", "After"), names)))
+            plain_table.show(shown, f"diff_{group['area'].iloc[0]}", shown=shown)
             area = group["area"].iloc[0]
             for column, proposal in zip(st.columns(2), (a, b)):
                 position = proposal.positions.get(area)
@@ -81,6 +84,6 @@ def render(context: Context) -> None:
     st.download_button("Download this comparison (CSV)", lambda: to_csv(diff), file_name=coverage_note.file_name(f"diff-{a.id}-vs-{b.id}.csv"), mime="text/csv", icon=":material/download:", on_click="ignore")
     if b.points and b.revises == a.id:
         st.header("Point by point")
-        st.dataframe(diff_points(a, b), hide_index=True, key="diff_points")
+        plain_table.show(diff_points(a, b), "diff_points")
     elif b.points and a.points:
         st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({md(b.short_name)} revises: {md(b.revises or 'nothing recorded')}).")

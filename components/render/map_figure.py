@@ -70,20 +70,12 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
 
     names = list(dict.fromkeys(frame["proposal_name"]))
     cols = max(1, min(columns, len(names)))
-    rows = max(1, -(-len(names) // cols))
     records = frame.to_dict("records")
     by_name: dict[str, list[dict]] = {n: [] for n in names}
     for r in records:
         by_name[r["proposal_name"]].append(r)
 
     traces: list[dict] = []
-    layout: dict = {}
-    annotations: list[dict] = []
-    plot_height = rows * MAP_HEIGHT + (rows - 1) * ROW_GAP
-    col_domains = _domains(cols, 0.02)
-    row_domains = [(1 - (r * (MAP_HEIGHT + ROW_GAP) + MAP_HEIGHT) / plot_height, 1 - r * (MAP_HEIGHT + ROW_GAP) / plot_height)
-                   for r in range(rows)]
-    title_pad = 6 / plot_height
 
     # the legend: one entry per status (all of them, always, so maps of different selections compare),
     # drawn by empty bar traces in the first subplot: a bar's legend swatch is a square that shows the hatching
@@ -134,15 +126,35 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
             hovertemplate="<b>%{customdata[0]}</b> · " + plot(name).replace("%", "%%")
                           + "<br>%{customdata[1]}%{customdata[2]}%{customdata[4]}<extra></extra>",
         ))
+
+    entries = len(styles) + (held is not None)
+    layout = _layout(names, cols, entries)
+    if cols > 1:  # phones draw the same traces one map a row, each map the screen's width (plot_view.py)
+        layout["meta"] = {"phone_layout": _layout(names, 1, entries, legend_columns=1)}
+    return go.Figure(data=traces, layout=layout)
+
+
+def _layout(names: list[str], cols: int, entries: int, legend_columns: int = 2) -> dict:
+    """The layout of `names`' maps, `cols` a row: each map's axes and title, the legend's room, the common look."""
+    rows = max(1, -(-len(names) // cols))
+    layout: dict = {}
+    annotations: list[dict] = []
+    plot_height = rows * MAP_HEIGHT + (rows - 1) * ROW_GAP
+    col_domains = _domains(cols, 0.02)
+    row_domains = [(1 - (r * (MAP_HEIGHT + ROW_GAP) + MAP_HEIGHT) / plot_height, 1 - r * (MAP_HEIGHT + ROW_GAP) / plot_height)
+                   for r in range(rows)]
+    title_pad = 6 / plot_height
+    for index, name in enumerate(names):
+        xref, yref, xkey, ykey = _axis_names(index)
+        row, col = divmod(index, cols)
         (x0, x1), (y0, y1) = col_domains[col], row_domains[row]
         layout[xkey] = {"domain": [x0, x1], "visible": False, "fixedrange": True, "anchor": yref}
         layout[ykey] = {"domain": [y0, y1], "visible": False, "fixedrange": True, "anchor": xref,
                         "scaleanchor": xref, "scaleratio": 1}
         annotations.append({"text": f"<b>{plot(name)}</b>", "x": (x0 + x1) / 2, "y": y1 + title_pad, "xref": "paper", "yref": "paper",
                             "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 15}})
-
-    entries = len(styles) + (held is not None)
-    legend_height = 150 + 40 * (-(-entries // 2))  # title (5 lines) + two entries a row; plotly grows the margin if needed
+    # title (5 lines) + the entries, `legend_columns` a row; plotly grows the margin if needed
+    legend_height = 150 + 40 * (-(-entries // legend_columns))
     layout.update(
         annotations=annotations, height=TOP + plot_height + legend_height,
         title={"text": "Status of each region, by proposal", "font": {"size": 22}},
@@ -152,4 +164,4 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         margin={"l": 5, "r": 5, "t": TOP, "b": legend_height},
         legend=legend_layout(),
     )
-    return go.Figure(data=traces, layout=layout)
+    return layout

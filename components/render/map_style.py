@@ -51,8 +51,8 @@ def status_styles(taxonomy: Taxonomy) -> list[StatusStyle]:
             if SPLIT_WORDS not in legend.lower():
                 legend = f"{legend} ({SPLIT_WORDS})"
             legend += " · hatched"
-        if term.needs_note:  # e.g. "not addressed by this text": always comes with a reason, shown on hover
-            legend += f" ({NOTE_MARK} on the map) · reason on hover"
+        if term.needs_note:  # e.g. "not addressed by this text": always comes with a reason, on tap or hover and in the table
+            legend += f" ({NOTE_MARK} on the map) · reason: tap the region, or see the data table"
         dash = "dot" if term.needs_note else "solid"  # white with a dotted outline: a gap the text leaves
         styles.append(StatusStyle(term.key, term.label, legend, color, pattern, dash, term.split))
     styles.append(StatusStyle(NOT_MENTIONED, NOT_MENTIONED_LABEL, NOT_MENTIONED_LABEL,

@@ -63,3 +63,17 @@ def seed_text(name: str) -> str:
 @st.cache_data(ttl=1, show_spinner=False)
 def seed_names() -> list[str]:
     return sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _source_words(signature: str) -> dict[str, str]:
+    catalogue, references, comparators, _ = _load(signature)
+    sources = [*(catalogue.registry.sources.values() if catalogue else ()),
+               *(s for p in (catalogue.proposals if catalogue else ()) for s in p.sources),
+               *(references.sources if references else ()), *(comparators.sources if comparators else ())]
+    return {s.id: f"{s.publisher}, {s.date or s.date_note or 'undated'}" for s in sources}
+
+
+def source_words() -> dict[str, str]:
+    """Source id -> "Publisher, date", for tables shown to students (they never see a source's id)."""
+    return _source_words(version())

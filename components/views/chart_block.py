@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.render import chart_image
-from components.views import plot_view
+from components.views import plain_table, plot_view
 from model.analysis.export import to_csv
 
 
@@ -23,7 +23,7 @@ def show(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, file_name: str
     # Built only when opened: the table grid's JavaScript is large, and a closed table need not slow the chart down.
     with st.expander("Data table (for screen readers and copying)", key=f"tablebox_{key}", on_change="rerun") as box:
         if box.open:
-            st.dataframe(table, hide_index=True, key=f"table_{key}")
+            plain_table.show(table, key)  # plain headers and words on screen; the CSV below keeps the data columns
     st.download_button("Download this table (CSV)", lambda: to_csv(table), file_name=file_name,  # built on click
                        mime="text/csv", key=f"dl_{key}", icon=":material/download:", on_click="ignore")
     download_buttons(fig, key, file_name.rsplit(".", 1)[0], chart_image.source_line(table))  # PNG/SVG, made on click

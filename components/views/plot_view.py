@@ -21,6 +21,7 @@ import streamlit as st
 PLOTLY_JS_VERSION = "4.1.1"
 BUNDLE = Path(__file__).resolve().parents[2] / "static" / f"plotly-basic-{PLOTLY_JS_VERSION}.min.js"
 TRACE_TYPES = {"scatter", "bar", "pie"}  # what the basic bundle can draw
+PHONE_MAX_WIDTH = 699.98  # px: phones get no mode bar and, where a figure has one, its one-column layout
 CLASS = "pp-plot"  # the chart's element in the page (tests and the handout's CSS find it by this)
 
 JS = """
@@ -53,7 +54,22 @@ export default function(component) {
   plotly().then((Plotly) => {
     if (!alive) return;
     const figure = JSON.parse(data.figure);
-    return Plotly.react(box, figure.data, figure.layout, data.config).then(() => {
+    // Phones (under 700 px): no mode bar (it covered chart titles; the download buttons sit under every chart),
+    // and a figure that carries a one-column layout (the territory maps) uses it, so each map is full width.
+    const phone = window.matchMedia("(max-width: %(phone)spx)");
+    const draw = () => {
+      const narrow = phone.matches;
+      const meta = figure.layout.meta || {};
+      const layout = narrow && meta.phone_layout ? meta.phone_layout : figure.layout;
+      const config = Object.assign({}, data.config, narrow ? {displayModeBar: false} : {});
+      return Plotly.react(box, figure.data, layout, config);
+    };
+    if (!box.__ppPhone) {
+      box.__ppPhone = true;
+      phone.addEventListener("change", () => { if (box.__ppDraw) box.__ppDraw(); });
+    }
+    box.__ppDraw = draw;
+    return draw().then(() => {
       if (data.selectable && !box.__ppClicks) {
         box.__ppClicks = true;
         box.on("plotly_click", (event) => box.__ppSend("select", event.points.map((p) => (
@@ -69,7 +85,7 @@ export default function(component) {
     setTimeout(() => { if (!box.isConnected && window.Plotly) window.Plotly.purge(box); }, 0);
   };
 }
-""" % {"version": PLOTLY_JS_VERSION, "cls": CLASS}
+""" % {"version": PLOTLY_JS_VERSION, "cls": CLASS, "phone": PHONE_MAX_WIDTH}
 
 _chart = st.components.v2.component("pp_plot", js=JS, isolate_styles=False)
 
