@@ -1,8 +1,11 @@
-"""'Cite this view' (components/views/copy_link.py): the citation in APA, MLA and Chicago names the data version and
-today's date, and the link inside it reopens the same view in a fresh session."""
+"""Citing the data in the browser. 'Cite this view' (components/views/copy_link.py): the citation in APA, MLA and
+Chicago names the data version and today's date, and the link inside it reopens the same view in a fresh session.
+The Sources page's data release downloads as one zip named after the version."""
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 from test_pages import matrix_areas, matrix_header, open_page, query
 
@@ -50,3 +53,15 @@ def test_the_citation_follows_the_view_after_it_changes(server, new_page):
     page.wait_for_function("() => location.search.includes('Security')")
     link = re.search(r"from (http\S+)$", citations(page)["APA"]).group(1)
     assert query(link).get("chart") == "Security guarantees" and link.startswith(f"{server}/charts")
+
+
+def test_the_sources_page_downloads_the_release_named_after_the_version(server, page):
+    open_page(page, f"{server}/sources")
+    info, _ = load_coverage(ROOT / "proposals", [])
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="Download the data release (zip)").click()
+    name = f"peace-proposals-data-{info.data_version}"
+    assert download.value.suggested_filename == f"{name}.zip"
+    with zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes())) as archive:
+        names = set(archive.namelist())
+    assert {f"{name}/tidy.csv", f"{name}/datapackage.json", f"{name}/codebook.html", f"{name}/CHANGELOG.md"} <= names
