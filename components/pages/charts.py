@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.views import chart_block, coverage_note
+from components.views import chart_block, coverage_note, plain_table
 from components.pages import present as present_mode
 from components.state.context import Context
 from components.state.data import version
