@@ -1,0 +1,353 @@
+"""Benchmark: live classes over Streamlit's own WebSocket protocol (as bench/concurrency.py), on 127.0.0.1 only.
+
+Per room: a teacher's projector window opens present mode and presses "Start a class"; the presenter window
+(opened with the link the projector shows, teacher key included) is the teacher; `--phones` phones open the
+join link and follow it: each runs the page, then reruns its follow fragment every `auto_rerun` interval the
+server asks for, exactly as the browser does. The presenter presses Next `--moves` times, every ~`--gap` s.
+
+Reported: slide-change latency (Next pressed → each phone's first delta showing the new slide) p50/p95/max,
+rerun latency of every session (send → script_finished: fragment reruns, button reruns) p50/p95, errors,
+server CPU and memory. With `--replicas 2` the app runs as N processes behind Debian's nginx with the project's
+template (deploy/nginx/default.conf.template) and each phone's page load carries the join link's `via=`,
+so the report also shows which replica served each room's sessions.
+
+Bounded: at most 20 rooms × 60 phones; every wait has a timeout and the whole run stops by itself.
+Run: .venv/bin/python bench/live_class.py --rooms 1 --phones 30
+     .venv/bin/python bench/live_class.py --rooms 10 --phones 30
+     .venv/bin/python bench/live_class.py --rooms 2 --phones 10 --replicas 2"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import http.cookies
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from _harness import APP, ROOT, Server, cpu_seconds, free_port, healthy, machine, pct, rss_mb  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from deploy.local_nginx import write_config  # noqa: E402
+
+OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+SELECTION = "proposals=us-28-point-draft,ukraine-position,russia-position,defp-armed-neutrality&areas=territory,military_limits,security_guarantees,alliances"
+SLIDE = re.compile(r'data-live-slide="(\d+)"')
+CODE = re.compile(r'data-live-code="([A-Z2-9]{6})"')
+
+
+class Client:
+    """One browser session: page load (cookies kept, as a browser), WebSocket, runs, buttons, fragment auto-reruns."""
+
+    def __init__(self, base: str, path: str, query: str, timeout: float = 60.0):
+        self.base, self.path, self.query, self.timeout = base, path, query, timeout
+        self.cookie, self.page_hash, self.ws = "", "", None
+        self.buttons: dict[str, str] = {}   # label -> widget id
+        self.links: dict[str, str] = {}     # label -> url
+        self.html: list[str] = []
+        self.seen: dict[int, float] = {}    # slide number -> first time a delta showed it
+        self.fragment: tuple[str, float] | None = None  # (fragment id, interval)
+        self.reruns: list[float] = []
+        self.errors: list[str] = []
+        self._finished: asyncio.Queue = asyncio.Queue()
+        self._lock = asyncio.Lock()
+
+    def _load_page(self) -> None:
+        url = f"{self.base}/{self.path}" + (f"?{self.query}" if self.query else "")
+        request = urllib.request.Request(url, headers={"Cookie": self.cookie} if self.cookie else {})
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            response.read()
+            jar = http.cookies.SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                jar.load(header)
+        self.cookie = "; ".join(f"{k}={v.value}" for k, v in jar.items()) or self.cookie
+
+    async def open(self) -> None:
+        await asyncio.to_thread(self._load_page)
+        ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+        self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
+                                           additional_headers={"Cookie": self.cookie} if self.cookie else None,
+                                           open_timeout=self.timeout)
+        self._reader = asyncio.create_task(self._read())
+        await self.run()
+        if self.path:  # the first run names the pages (navigation message): run the one this URL opens
+            self.html.clear()
+            await self.run()
+        self.reruns.clear()  # opening is not a rerun
+
+    async def _read(self) -> None:
+        try:
+            async for data in self.ws:
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                kind = msg.WhichOneof("type")
+                if kind == "navigation":
+                    for page in msg.navigation.app_pages:
+                        if page.url_pathname == self.path:
+                            self.page_hash = page.page_script_hash
+                elif kind == "auto_rerun":
+                    self.fragment = (msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                    element = msg.delta.new_element
+                    which = element.WhichOneof("type")
+                    if which == "html":
+                        body = element.html.body
+                        self.html.append(body)
+                        del self.html[:-40]
+                        for number in SLIDE.findall(body):
+                            self.seen.setdefault(int(number), time.perf_counter())
+                    elif which == "markdown" and "Slide " in element.markdown.body:
+                        self.html.append(element.markdown.body)
+                    elif which == "button":
+                        self.buttons[element.button.label] = element.button.id
+                    elif which == "link_button":
+                        self.links[element.link_button.label] = element.link_button.url
+                    elif which == "exception":
+                        self.errors.append(f"exception: {element.exception.message[:200]}")
+                elif kind == "script_finished":
+                    self._finished.put_nowait(msg.script_finished)
+        except websockets.ConnectionClosed as exc:
+            self._finished.put_nowait(f"closed: {exc}")
+
+    async def run(self, button: str | None = None, fragment: str | None = None) -> float:
+        async with self._lock:
+            msg = BackMsg()
+            state = msg.rerun_script
+            state.query_string = self.query
+            state.page_script_hash = self.page_hash
+            if fragment:
+                state.fragment_id = fragment
+                state.is_auto_rerun = True
+            if button:
+                w = state.widget_states.widgets.add()
+                w.id = self.buttons[button]
+                w.trigger_value = True
+            started = time.perf_counter()
+            await self.ws.send(msg.SerializeToString())
+            status = "timeout"
+            try:
+                while True:  # a fragment that calls st.rerun(scope="app") ends early; the page run it asked for follows
+                    status = await asyncio.wait_for(self._finished.get(), self.timeout)
+                    if status != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                        break
+            except asyncio.TimeoutError:
+                pass
+            took = time.perf_counter() - started
+            if status not in OK:
+                self.errors.append(f"run {status}")
+            self.reruns.append(took)
+            return took
+
+    async def follow(self, stop: asyncio.Event) -> None:
+        """Rerun the follow fragment as the browser does (every auto_rerun interval) until `stop`."""
+        while not stop.is_set():
+            if self.fragment is None:
+                await asyncio.sleep(0.1)
+                continue
+            fragment_id, interval = self.fragment
+            try:
+                await asyncio.wait_for(stop.wait(), interval)
+            except asyncio.TimeoutError:
+                await self.run(fragment=fragment_id)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+async def one_room(base: str, args, index: int, result: dict) -> None:
+    projector = Client(base, "", f"mode=present&{SELECTION}")
+    projector.cookie = args.teacher_cookies[index] if index < len(args.teacher_cookies) else ""
+    await projector.open()
+    await projector.run(button="Start a class")
+    code = next((m for body in reversed(projector.html) for m in CODE.findall(body)), None)
+    presenter_url = projector.links.get("Presenter view", "")
+    if not code or "key=" not in presenter_url:
+        result["errors"].append(f"room {index}: no class started ({projector.errors[:2]})")
+        await projector.close()
+        return
+    parts = urllib.parse.urlsplit(presenter_url)
+    presenter = Client(base, "class", parts.query)
+    await presenter.open()
+    via = dict(urllib.parse.parse_qsl(parts.query)).get("via")
+    phone_query = f"join={code}" + (f"&via={via}" if via else "")
+    phones = [Client(base, "class", phone_query) for _ in range(args.phones)]
+    await asyncio.gather(*(p.open() for p in phones))
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(c.follow(stop)) for c in [projector, presenter, *phones]]
+    await asyncio.sleep(args.gap)
+    for move in range(args.moves):
+        target = move + 2
+        pressed = time.perf_counter()
+        await presenter.run(button="Next")
+        deadline = pressed + 10
+        while time.perf_counter() < deadline and not all(target in p.seen for p in phones):
+            await asyncio.sleep(0.05)
+        for p in phones:
+            result["slide"].append(p.seen[target] - pressed if target in p.seen else float("inf"))
+            if target not in p.seen:
+                result["errors"].append(f"room {index}: a phone never showed slide {target}")
+        await asyncio.sleep(args.gap * (0.5 + (move % 3) / 2))
+    stop.set()
+    await asyncio.gather(*tasks)
+    for c in [projector, presenter, *phones]:
+        result["reruns"] += c.reruns
+        result["errors"] += c.errors
+        result["cookies"].append((index, c.cookie))
+        await c.close()
+    result["rooms"] += 1
+
+
+async def load(base: str, pids: list[int], args) -> dict:
+    result = {"slide": [], "reruns": [], "errors": [], "rooms": 0, "cookies": []}
+    warm = Client(base, "class", "")
+    await warm.open()
+    await warm.close()
+    rss0, cpu0, started = sum(map(rss_mb, pids)), sum(map(cpu_seconds, pids)), time.perf_counter()
+    client0 = time.process_time()
+    peak = [rss0]
+
+    async def sample() -> None:
+        while True:
+            peak[0] = max(peak[0], sum(map(rss_mb, pids)))
+            await asyncio.sleep(0.5)
+
+    sampler = asyncio.create_task(sample())
+    budget = 60 + args.moves * args.gap * 2 + 30 * args.rooms
+    rooms = [asyncio.create_task(one_room(base, args, i, result)) for i in range(args.rooms)]
+    done, pending = await asyncio.wait(rooms, timeout=budget)
+    for task in pending:
+        task.cancel()
+        result["errors"].append("cancelled: time budget exceeded")
+    for task in done:
+        if task.exception():
+            result["errors"].append(f"room failed: {task.exception()!r}")
+    sampler.cancel()
+    result.update(client_cpu=time.process_time() - client0, wall=time.perf_counter() - started, cpu=sum(map(cpu_seconds, pids)) - cpu0, rss0=rss0, peak=peak[0])
+    return result
+
+
+def ms(samples: list[float], q: float) -> str:
+    finite = [s for s in samples if s != float("inf")]
+    if not finite:
+        return "n/a"
+    return f"{(statistics.median(finite) if q == 50 else pct(samples, q)) * 1000:.0f} ms"
+
+
+def report(r: dict, args, label: str) -> None:
+    sessions = args.rooms * (args.phones + 2)
+    print(f"--- {label}: {args.rooms} room(s) × (1 projector + 1 presenter + {args.phones} phones) = {sessions} sessions, "
+          f"{args.moves} moves per room")
+    print(f"  rooms run: {r['rooms']}, errors: {len(r['errors'])}" + (f"  e.g. {r['errors'][:3]}" if r["errors"] else ""))
+    print(f"  slide change -> phone: p50 {ms(r['slide'], 50)}, p95 {ms(r['slide'], 95)}, "
+          f"max {max(r['slide'], default=0) * 1000:.0f} ms (n={len(r['slide'])}; target p95 <= 1 s)")
+    print(f"  rerun (every session, fragment and button runs): p50 {ms(r['reruns'], 50)}, p95 {ms(r['reruns'], 95)}, "
+          f"max {max(r['reruns'], default=0) * 1000:.0f} ms (n={len(r['reruns'])}; target p95 <= 300 ms)")
+    print(f"  server CPU: {r['cpu']:.1f} s over {r['wall']:.0f} s wall ({r['cpu'] / max(r['wall'], 1e-9) * 100:.0f} % of one core), "
+          f"{r['cpu'] / max(len(r['reruns']), 1) * 1000:.1f} ms per run; this client (same machine): {r['client_cpu']:.1f} s")
+    print(f"  memory: RSS {r['rss0']:.0f} MB warm, peak {r['peak']:.0f} MB -> {(r['peak'] - r['rss0']) / sessions:.2f} MB per session")
+
+
+def teacher_cookies(url: str, log: Path, replicas: list[str], rooms: int) -> list[str]:
+    """One st_replica cookie per room, room i's on replica i mod N (read from nginx's log), so the rooms' teachers,
+    and with them their phones, are spread over every replica."""
+    cookies: list[str] = []
+    for _ in range(40 * rooms):
+        if len(cookies) == rooms:
+            break
+        with urllib.request.urlopen(f"{url}/", timeout=30) as response:
+            response.read()
+            value = (response.headers.get("Set-Cookie") or "").split(";")[0]
+        key = value.split("=", 1)[1]
+        time.sleep(0.1)
+        found = re.findall(rf"key={key} upstream=(\S+)", log.read_text(errors="replace"))
+        if found and found[0] == replicas[len(cookies) % len(replicas)]:
+            cookies.append(value)
+    return cookies
+
+
+def with_nginx(args) -> None:
+    secret = {"STREAMLIT_SERVER_COOKIE_SECRET": "bench-live-class-shared-secret"}
+    servers = [Server(APP, env=secret) for _ in range(args.replicas)]
+    tmp = Path(tempfile.mkdtemp(prefix="bench-live-nginx-"))
+    tmp.chmod(0o755)
+    nginx = None
+    try:
+        for server in servers:
+            server.start()
+        port = free_port()
+        write_config(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{s.port}" for s in servers],
+                     user="user root;" if os.geteuid() == 0 else "")
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        base = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
+        subprocess.run([*base, "-t"], check=True, capture_output=True)
+        nginx = subprocess.Popen([*base, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while not healthy(url):
+            if time.monotonic() > deadline:
+                raise RuntimeError("nginx did not answer")
+            time.sleep(0.2)
+        args.teacher_cookies = teacher_cookies(url, tmp / "access.log", [f"127.0.0.1:{s.port}" for s in servers], args.rooms)
+        result = asyncio.run(load(url, [s.pid for s in servers], args))
+        report(result, args, f"{args.replicas} replicas behind nginx")
+        log = (tmp / "access.log").read_text(errors="replace")
+        streams = re.findall(r'"GET /_stcore/stream[^"]*" 101 \d+ key=(\S+) upstream=(\S+)', log)
+        upstream_of = dict(streams)
+        per_room: dict[int, set[str]] = {}
+        for room, cookie in result["cookies"]:
+            key = cookie.split("st_replica=")[-1].split(";")[0] if "st_replica=" in cookie else ""
+            per_room.setdefault(room, set()).add(upstream_of.get(key, "?"))
+        print("  replicas per room (every session of a room should share one): "
+              + ", ".join(f"room {r}: {sorted(u)}" for r, u in sorted(per_room.items())))
+        print("  WebSocket sessions per replica: "
+              + ", ".join(f"{u}: {sum(1 for _, x in streams if x == u)}" for u in sorted({x for _, x in streams})))
+    finally:
+        if nginx is not None and nginx.poll() is None:
+            os.killpg(nginx.pid, signal.SIGTERM)
+            nginx.wait(timeout=10)
+        for server in servers:
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rooms", type=int, default=1)
+    parser.add_argument("--phones", type=int, default=30)
+    parser.add_argument("--moves", type=int, default=8)
+    parser.add_argument("--gap", type=float, default=3.0, help="seconds between the presenter's moves")
+    parser.add_argument("--replicas", type=int, default=0, help="0: one process, no proxy; 2-4: replicas behind nginx")
+    args = parser.parse_args()
+    args.teacher_cookies = []
+    if not (1 <= args.rooms <= 20 and 1 <= args.phones <= 60 and 1 <= args.moves <= 30 and args.replicas in (0, 1, 2, 3, 4)):
+        parser.error("1-20 rooms, 1-60 phones, 1-30 moves, 0-4 replicas")
+    print(machine())
+    if args.replicas:
+        with_nginx(args)
+        return
+    with Server(APP) as server:
+        result = asyncio.run(load(server.url, [server.pid], args))
+        problems = server.log_problems()
+    report(result, args, "one process")
+    if problems:
+        print(f"  server log: {len(problems)} problem line(s), e.g. {problems[:3]}")
+
+
+if __name__ == "__main__":
+    main()
