@@ -35,6 +35,7 @@ HIDE_CHROME = """
 [data-testid="stBottom"], footer {display:none !important;}
 [data-testid="stMain"] {overflow-x:hidden;}
 [data-testid="stMainBlockContainer"] {padding:8px 14px 0 14px !important; max-width:100% !important;}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {gap:0 !important;}  /* no gap from empty elements */
 .st-key-pv_nav button {min-height:calc(48 * var(--pv-u, 1px));}
 .st-key-pv_nav button p, .st-key-pv_nav .pv-count {font-size:max(24px, calc(24 * var(--pv-u, 1px))) !important; line-height:1.2;}
 .st-key-pv_nav kbd, .st-key-pv_nav [data-testid="stButtonShortcut"] {font-size:max(24px, calc(24 * var(--pv-u, 1px))) !important;}

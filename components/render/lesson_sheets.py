@@ -69,6 +69,13 @@ def worksheet_html(sheet: Worksheet, area_titles: Sequence[str], app_url: str = 
 _SEEDISH = re.compile(r"\bseed(s| file| files)?\b|\.ya?ml\b|\.txt\b|\.md\b", re.IGNORECASE)
 
 
+def plain_text(text: str) -> str:
+    """A note in plain words: the data's bookkeeping ("(seed 001)", "the seed file") taken out."""
+    text = re.sub(r"\s*\((?:[^()]*\b)?seeds?\b[^()]*\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bthe seed files?\b", "the copy on record", text, flags=re.IGNORECASE)
+    return re.sub(r"\bseeds?(?: files?)?(?: \d+)?\b", "a document on record", text, flags=re.IGNORECASE)
+
+
 def plain_source(c: Cite) -> str:
     """Where a fact comes from, in plain words: publisher, date and title (never a file name, seed or id)."""
     publisher = c.publisher if not _SEEDISH.search(c.publisher) else "a news outlet not named in the copy on record"
@@ -81,8 +88,8 @@ def notes_sheet_html(slides: Sequence[Slide], generated: str = "") -> str:
     """The speaker notes of every slide, to print for the teacher's own desk."""
     parts = []
     for number, slide in enumerate(slides, start=1):
-        notes = "".join(f'<li>{escape(n.text)} <span class="cite">({escape("; ".join(plain_source(c) for c in n.cites))})</span></li>'
-                        if n.cites else f"<li>{escape(n.text)}</li>" for n in slide.notes)
+        notes = "".join(f'<li>{escape(plain_text(n.text))} <span class="cite">({escape("; ".join(plain_source(c) for c in n.cites))})</span></li>'
+                        if n.cites else f"<li>{escape(plain_text(n.text))}</li>" for n in slide.notes)
         parts.append(f'<section class="slide"><h2>Slide {number}: {escape(slide.title)}</h2>'
                      + (f'<ul class="notes">{notes}</ul>' if notes else '<p class="meta">Nothing to add: the slide says it.</p>')
                      + "</section>")

@@ -46,8 +46,8 @@ CSS = f"""
 .pv-slide .pv-sub {{font-size:{f(24)}; margin:0; color:#333333;}}
 .pv-body {{flex:1 1 auto; min-height:0; display:flex; flex-direction:column; gap:{u(10)};}}
 .pv-cards {{flex:1 1 auto; min-height:0; display:grid; gap:{u(12)}; grid-auto-rows:1fr;}}
-.pv-card {{border-width:{u(4)}; border-color:#222222; border-radius:8px; padding:{u(8)} {u(12)}; display:flex;
-  flex-direction:column; gap:{u(4)}; min-width:0; overflow:hidden;}}
+.pv-card {{border-width:{u(4)}; border-color:#222222; border-radius:8px; padding:{u(6)} {u(12)}; display:flex;
+  flex-direction:column; gap:{u(2)}; min-width:0; overflow:hidden;}}
 .pv-card h2 {{font-size:{f(26)} !important; line-height:1.12; margin:0; padding:0; font-weight:700; color:inherit;}}
 .pv-card p.pv-headline {{font-size:{f(25)}; font-weight:700; margin:0; line-height:1.15;}}
 .pv-card p, .pv-card ul {{margin:0; padding:0;}}
@@ -69,8 +69,8 @@ CSS = f"""
 .pv-slide .pv-chart img, .pv-slide .pv-chart svg.pv-svg {{max-width:100%; max-height:100%; width:100%; height:100%;
   object-fit:contain; display:block;}}
 .pv-slide .pv-why {{font-style:italic; color:#333333;}}
-.pv-slide .pv-key {{border-top:2px solid #DDDDDD; padding-top:{u(4)}; display:flex; flex-wrap:wrap; align-items:center;
-  gap:{u(4)} {u(14)};}}
+.pv-slide .pv-key {{border-top:2px solid #DDDDDD; padding-top:{u(2)}; display:flex; flex-wrap:wrap; align-items:center;
+  gap:{u(2)} {u(14)};}}
 .pv-slide .pv-key, .pv-slide .pv-key * {{font-size:{f(20)}; line-height:1.15;}}
 .pv-slide .pv-key .pv-step {{display:inline-flex; align-items:center; gap:{u(5)};}}
 .pv-slide .pv-key .pv-step i {{display:inline-block; min-width:{u(30)}; text-align:center; font-style:normal; font-weight:700;
@@ -94,7 +94,7 @@ def _card(card) -> str:
         bg = step_colour(card.step, card.steps)
         fg = text_colour(bg)
         strip = step_strip(card.steps, card.step, card.first_step, card.last_step)
-        step = f"Step {card.step + 1} of {card.steps}" + (f": {card.scale_label}" if card.scale_label and card.scale_label != card.headline else "")
+        step = f"Step {card.step + 1} of {card.steps}"  # the step's words are in the slide's colour key
         step_html = f'<p class="pv-step">{escape(step)}</p>'
     else:
         style = BLANK_STYLE.get(card.kind, BLANK_STYLE["not_placed"])

@@ -24,7 +24,7 @@ from model.lessons.deck_slides import (  # noqa: F401
 PER_SLIDE = 4          # proposals side by side on an area slide
 PER_SLIDE_BY_AREA = {"territory": 2}  # region lists are long: two a slide keep 24-px text and the colour key on one screen
 PER_PARTY_SLIDE = 3    # a "position moved" lesson: one party's dated positions, three a slide
-TITLE_ROWS = 7         # proposals listed on one title slide
+TITLE_ROWS = 6         # proposals listed on one title slide
 SOURCES_PER_SLIDE = 7  # documents listed on one sources slide
 # Charts, in deck order: (key, title, areas that make the chart relevant, proposals per slide)
 CHARTS: tuple[tuple[str, str, tuple[str, ...], int], ...] = (

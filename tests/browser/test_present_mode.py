@@ -1,6 +1,9 @@
-"""Present mode and the handout in a real browser (Debian's Chromium), at 1280x720 and 1920x1080:
+"""Present mode and the handouts in a real browser (Debian's Chromium), at 1280x720 and 1920x1080: the setup step
+(three clicks to a lesson, one link), text of at least 20 px at 1280x720 (chart and map text included) growing 1.3x or
+more at 1920x1080, five quick PageDowns landing on slide 6, no speaker notes on the projected page, the one-sheet
+handout's page count (A4 and Letter), text size and overlaps, and
 the counter, Next / the keyboard keys and `slide=` in the URL, Exit back to the same selection, nothing
-scrolling or clipped, body text of at least 24 px, every slide of an all-proposals deck fitting its screen,
+scrolling or clipped, every slide of an all-proposals deck fitting its screen,
 no serious or critical axe-core violations, and the handout opening offline and printing to PDF.
 
 Screenshots: tests/artifacts/present/<size>/slide-NN.png and tests/artifacts/handout/<paper>-page-N.png."""
@@ -83,14 +86,16 @@ def fit(page) -> dict:
 
 
 def smallest_font(page) -> tuple[float, str]:
-    """The smallest computed font size of any visible element holding text, in the slide and the navigation row."""
+    """The smallest rendered font size of any visible element holding text, in the slide (chart and map text of
+    its inline SVG included, scaled as drawn) and the navigation row."""
     return tuple(page.evaluate("""() => {
         let min = [1000, ''];
         for (const e of document.querySelectorAll('.pv-slide *, .st-key-pv_nav *')) {
             const text = [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join('');
             const r = e.getBoundingClientRect();
-            if (!text || r.width === 0 || r.height === 0 || e.closest('[aria-hidden="true"]')) continue;
-            const size = parseFloat(getComputedStyle(e).fontSize);
+            if (!text || r.width === 0 || r.height === 0 || (e.closest('[aria-hidden="true"]') && !(e instanceof SVGElement))) continue;
+            let size = parseFloat(getComputedStyle(e).fontSize);
+            if (e instanceof SVGElement) { const m = e.getScreenCTM(); size *= Math.hypot(m.a, m.b); }
             if (size < min[0]) min = [size, `${e.tagName}.${e.className}: ${text.slice(0, 40)}`];
         }
         return min;
@@ -147,10 +152,9 @@ def test_navigation_fit_and_screenshots(server, sized, size):
         where = fit(page)
         if where["clipped"] or where["sideways"] or where["down"] or not where["inside"]:
             problems.append((number, where))
-        if size == "1280x720":
-            font, element = smallest_font(page)
-            if font < 24:
-                problems.append((number, f"smallest font {font}px: {element}"))
+        font, element = smallest_font(page)
+        if font < {"1280x720": 20, "1920x1080": 26}[size]:
+            problems.append((number, f"smallest font {font}px: {element}"))
     assert not problems, problems
 
 
@@ -175,7 +179,9 @@ def test_exit_and_escape_restore_the_selection(server, sized):
     assert sorted(params["proposals"]) == sorted(CHOSEN.split(",")) and sorted(params["areas"]) == sorted(AREAS.split(","))
     assert page.locator('[data-testid="stSidebar"]').is_visible() or page.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"]').count()
 
-    page.get_by_role("button", name="Present").click()  # Compare's Present button: same selection, slide 1
+    page.get_by_role("button", name="Present").click()  # Compare's Present button: the setup step, same selection
+    settle(page, ".st-key-pv_presets")
+    page.get_by_role("button", name="Start presenting").click()
     settle(page)
     assert counter(page)[0] == 1 and query(page)["mode"] == ["present"]
     assert sorted(query(page)["proposals"]) == sorted(CHOSEN.split(","))
@@ -189,20 +195,77 @@ def test_present_button_on_charts_starts_at_the_charts(server, sized):
     page.goto(f"{server}/charts?proposals={CHOSEN}&areas={AREAS}")
     settle(page, ".pp-plot .main-svg")
     page.get_by_role("button", name="Present").click()
+    settle(page, ".st-key-pv_presets")
+    page.get_by_role("button", name="Start presenting").click()
     settle(page)
     assert page.locator(".pv-slide.pv-chart").count() == 1
     assert urlsplit(page.url).path.endswith("/charts")
 
 
-def test_speaker_notes_only_with_notes_1(server, sized):
-    page = sized("1920x1080")
-    page.goto(f"{server}/?proposals={CHOSEN}&areas=military_limits&mode=present&slide=2")
-    settle(page)
-    assert page.locator(".pv-notes").count() == 0
+def test_speaker_notes_never_on_the_projected_page(server, sized):
+    page = sized("1280x720")
     page.goto(f"{server}/?proposals={CHOSEN}&areas=military_limits&mode=present&slide=2&notes=1")
-    settle(page, ".pv-notes")
-    notes = page.locator(".pv-notes").inner_text()
-    assert "600,000" in notes and "times Ukraine's pre-war army" in notes and "[" in notes
+    settle(page)
+    assert page.locator(".pv-notes").count() == 0 and "Speaker notes" not in page.locator(APP).inner_text()
+
+
+def test_text_grows_with_the_screen(server, sized):
+    """The same slides at 1280x720 and 1920x1080: every slide's smallest text (chart and map text included) is at
+    least 1.3 times larger on the bigger screen."""
+    smallest = {}
+    for size in SIZES:
+        page = sized(size)
+        for number in (2, 6, 7):  # an area slide with its colour key, the troop caps chart, the territory maps
+            page.goto(f"{server}/?proposals={CHOSEN}&areas={AREAS}&mode=present&slide={number}")
+            settle(page)
+            page.wait_for_timeout(300)
+            smallest[(size, number)] = smallest_font(page)[0]
+            page.screenshot(path=str(PRESENT / f"grow-{size}-slide-{number}.png"))
+    for number in (2, 6, 7):
+        assert smallest[("1280x720", number)] >= 20, smallest
+        assert smallest[("1920x1080", number)] >= 1.3 * smallest[("1280x720", number)], smallest
+    assert page.locator(".pv-slide svg text").count() >= 3  # the maps are inline SVG: their titles are measured too
+
+
+def test_five_quick_page_downs_land_on_slide_6(server, sized):
+    page = sized("1280x720")
+    page.goto(f"{server}/?proposals={CHOSEN}&areas={AREAS}&mode=present")
+    settle(page)
+    page.wait_for_timeout(300)
+    for _ in range(5):
+        page.keyboard.press("PageDown")
+        page.wait_for_timeout(50)
+    wait_slide(page, 6)
+    page.wait_for_timeout(1000)
+    assert counter(page)[0] == 6 and query(page)["slide"] == ["6"]
+    for _ in range(2):
+        page.keyboard.press("PageUp")
+        page.wait_for_timeout(50)
+    wait_slide(page, 4)
+
+
+def test_three_clicks_to_a_lesson_and_one_link(server, sized):
+    page = sized("1280x720")
+    page.goto(f"{server}/")
+    settle(page, "table.pm")
+    page.get_by_role("button", name="Present").click()                         # 1
+    settle(page, ".st-key-pv_presets")
+    assert query(page)["setup"] == ["1"]
+    page.get_by_role("button", name="Territory, troops and guarantees").click()  # 2
+    settle(page, ".st-key-pv_presets")
+    params = query(page)
+    assert params["areas"] == ["territory", "military_limits", "security_guarantees"]
+    assert sorted(params["proposals"]) == sorted(["us-28-point-draft", "ukraine-position", "russia-position"])
+    assert params["lesson"] == ["territory_troops_guarantees"]
+    link = page.locator('[data-testid="stCode"]').inner_text().strip()
+    assert "mode=present" in link and "lesson=territory_troops_guarantees" in link and "setup" not in link
+    page.get_by_role("button", name="Start presenting").click()               # 3
+    settle(page)
+    assert counter(page)[0] == 1 and "setup" not in query(page)
+    again = sized("1280x720")  # the saved link opens straight on the slides
+    again.goto(link)
+    settle(again)
+    assert counter(again) == counter(page)
 
 
 def test_all_proposals_still_fit(server, sized):
@@ -224,7 +287,7 @@ def test_all_proposals_still_fit(server, sized):
             problems.append((number, where))
             page.screenshot(path=str(folder / f"slide-{number:02d}.png"))
         font, element = smallest_font(page)
-        if font < 24:
+        if font < 20:
             problems.append((number, f"smallest font {font}px: {element}"))
     assert not problems, problems
 
@@ -243,12 +306,78 @@ def test_no_serious_accessibility_violations_in_present_mode(server, sized):
     assert not found, json.dumps(found, indent=1)
 
 
+OVERLAPS = """() => {
+    const boxes = (els) => [...els].map(e => [e, e.getBoundingClientRect()]).filter(([e, r]) => r.width > 0 && r.height > 0);
+    const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1.5;
+    const found = [];
+    for (const fig of document.querySelectorAll('section.ho-charts figure')) {
+        const parts = boxes(fig.children);
+        for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++)
+            if (hit(parts[i][1], parts[j][1])) found.push(`${parts[i][0].tagName} / ${parts[j][0].tagName}`);
+        // words only: the maps' one-character marks (∅ on a region the text leaves out) sit on their regions, and
+        // Sevastopol's lies on Crimea's (reported: the map draws both marks at neighbouring centres)
+        const texts = boxes(fig.querySelectorAll('svg text')).filter(([e]) => e.textContent.trim().length > 1);
+        for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++)
+            if (hit(texts[i][1], texts[j][1])) found.push(`${texts[i][0].textContent} / ${texts[j][0].textContent}`);
+    }
+    const sections = boxes(document.querySelectorAll('section.ho-charts > figure'));
+    for (let i = 0; i + 1 < sections.length; i++) if (hit(sections[i][1], sections[i + 1][1])) found.push('figure / figure');
+    let small = [1000, ''];
+    for (const e of document.querySelectorAll('body *')) {
+        const text = [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join('');
+        const r = e.getBoundingClientRect();
+        if (!text || r.width === 0 || r.height === 0) continue;
+        let size = parseFloat(getComputedStyle(e).fontSize);
+        if (e instanceof SVGElement) { const m = e.getScreenCTM(); size *= Math.hypot(m.a, m.b); }
+        if (size < small[0]) small = [size, text.slice(0, 40)];
+    }
+    return {found, smallest_pt: small[0] * 0.75, smallest: small[1]};
+}"""
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.parametrize("areas, most", [("territory,military_limits,security_guarantees", 2), ("", 4)])
+def test_short_handout_fits_and_prints(server, sized, browser, areas, most):
+    """4 proposals x 3 areas: one double-sided sheet (2 pages); 4 x 11: at most two sheets (4 pages). No text under
+    8 pt, nothing overlapping on the chart pages, a QR code and the view's link."""
+    page = sized("1280x720")
+    page.goto(f"{server}/" + (f"?areas={areas}" if areas else ""))
+    settle(page, "table.pm")
+    with page.expect_download(timeout=180_000) as info:
+        page.get_by_role("button", name="Download handout (one sheet").click()
+    HANDOUT.mkdir(parents=True, exist_ok=True)
+    name = f"short-4x{len(areas.split(',')) if areas else 11}"
+    target = HANDOUT / f"{name}.html"
+    info.value.save_as(target)
+    html = target.read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and 'class="gx' in html and "Best source for each cell" in html
+    assert "<svg" in html and "Scan to open" in html and "proposals=" in html
+    reader = browser.new_context(offline=True, viewport={"width": 900, "height": 1200}).new_page()
+    try:
+        reader.goto(target.as_uri())
+        reader.emulate_media(media="print")
+        layout = reader.evaluate(OVERLAPS)
+        assert not layout["found"], layout["found"]
+        assert layout["smallest_pt"] >= 8, layout
+        for paper in ("A4", "Letter"):
+            pdf = HANDOUT / f"{name}-{paper}.pdf"
+            reader.pdf(path=str(pdf), format=paper, print_background=True)
+            assert pdf_pages(pdf) <= most, (paper, pdf_pages(pdf))
+            subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(HANDOUT / f"{name}-{paper}-page")], check=True, timeout=120)
+    finally:
+        reader.context.close()
+
+
 def test_handout_opens_offline_and_prints(server, sized, browser):
     page = sized("1280x720")
     page.goto(f"{server}/?proposals={CHOSEN}&areas={AREAS}")
     settle(page, "table.pm")
     with page.expect_download(timeout=180_000) as info:
-        page.get_by_role("button", name="Download handout").click()
+        page.get_by_role("button", name="Detailed handout").click()
     HANDOUT.mkdir(parents=True, exist_ok=True)
     target = HANDOUT / "handout.html"
     info.value.save_as(target)
