@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.views import copy_link
+from components.views import copy_link, phone_sidebar
 from components.state.url_state import MONTH
 
 from model.analysis.compare import snapshot_months
@@ -59,6 +59,7 @@ def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "a
         if not uses:
             st.caption("This page shows everything loaded; the sidebar's choices apply on Compare, Charts, Points and Versions.")
         copy_link.show()
+        phone_sidebar.install()  # a phone closes the sidebar once a page is picked
     chosen = set(st.session_state["sel_proposals"])
     areas = set(st.session_state["sel_areas"])
     return Selection(
