@@ -85,3 +85,28 @@ def test_without_images_the_tables_stay():
 def test_footnote_ranges():
     assert ranges([5, 1, 2, 3, 9]) == "1–3, 5, 9"
     assert ranges([4]) == "4"
+
+
+def test_short_handout_holds_matrix_keys_best_sources_and_qr():
+    """The one-sheet handout (components/render/short_handout.py): the glance matrix, each area's colour key, one
+    numbered best source per cell (most reliable first), the charts as inline SVG and the link with a QR code."""
+    from model.analysis.source_rank import best_source
+    from components.render.short_handout import short_handout_html
+
+    catalogue = load_catalogue()
+    chosen = [p for p in catalogue.proposals if p.id in IDS[:4]]
+    html = short_handout_html(chosen, catalogue.proposals, catalogue.taxonomy, AREAS, link="https://example.org/?proposals=a",
+                              generated="today", render=lambda fig, w, h: SVG)
+    assert 'class="pm gx"' in html and "Best source for each cell" in html and "Scan to open" in html
+    assert 'href="https://example.org/?proposals=a"' in html and "<script" not in html.lower()
+    cells = [(a, p) for a in AREAS for p in chosen if p.positions.get(a) is not None and p.positions[a].citations]
+    assert html.count('<li><b>') >= len(cells)
+    for n, (area, p) in enumerate(cells, start=1):
+        source = best_source(p.positions[area].citations, p.sources)
+        assert escape(source.publisher) in html
+        assert f'data-cell="{area}:{p.id}"' in html
+    assert f'<b class="ho-n">[{len(cells)}]</b>' in html
+    for area in AREAS:
+        for step in catalogue.taxonomy.area(area).scale:
+            assert escape(step.short or step.label) in html
+    assert html.count('class="ho-svg"') == 2  # troop caps and territory drawn; guarantees printed as its table
