@@ -9,6 +9,7 @@ import streamlit as st
 from components.render.build_summary import placement_rows_html, printable_html
 from components.render.safe_text import md, md_url
 from components.state.context import Context
+from components.views import coverage_note
 from components.views.build_choices import K, share_link
 from model.analysis.compare import References
 from model.data.schema import Proposal, RedLine
@@ -113,8 +114,9 @@ def downloads(context: Context, plan: Plan, refs: References) -> None:
     st.download_button("Plan as a proposal file", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
                        mime="application/x-yaml", icon=":material/download:", on_click="ignore", width="stretch",
                        data=lambda: to_yaml(plan_to_proposal(plan, taxonomy, author, link=link)))
-    st.download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=f"{pid}-summary.html",
+    st.download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=coverage_note.file_name(f"{pid}-summary.html"),
                        mime="text/html", icon=":material/print:", on_click="ignore", width="stretch",
-                       data=lambda: printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals)))
+                       data=lambda: coverage_note.with_footer(
+                           printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals))))
     st.caption("The proposal file passes the same checks as every proposal in the app: upload it on the "
                "'Add a proposal' page to compare it with the others, or hand it to your teacher.")

@@ -47,6 +47,12 @@ def footer_html() -> str:
     return f'<p class="data-version" style="font-size:.8em;color:#444;margin-top:1.5em">{escape(footer_line(current()))}</p>'
 
 
+def with_footer(html: str) -> str:
+    """An HTML download with the data-version footer before its closing body tag (or at its end)."""
+    at = html.rfind("</body>")
+    return html[:at] + footer_html() + html[at:] if at >= 0 else html + footer_html()
+
+
 def line_text(info: Coverage) -> str:
     """The line every page shows: what the data covers and its version, and what the last check for anything newer
     found."""

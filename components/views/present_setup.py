@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.views import coverage_note
+
 SETUP_KEY, LESSON_KEY = "present_setup", "present_lesson"
 PICK_PROPOSALS, PICK_AREAS = "pv_pick_proposals", "pv_pick_areas"
 VIEW_ONLY = ("mode", "slide", "setup", "lesson", "notes", "cell")  # not part of the view's own link
@@ -79,7 +81,7 @@ def downloads(context, areas, deck: Callable | None = None, key: str = "ho") -> 
     def safe(build: Callable[[], str]) -> Callable[[], str]:
         def run() -> str:
             try:
-                return build()
+                return coverage_note.with_footer(build())
             except Exception as exc:  # noqa: BLE001 - a file that says what went wrong, never a traceback
                 return f"<!DOCTYPE html><meta charset='utf-8'><p>The file could not be built ({type(exc).__name__}). Link: {view}</p>"
         return run
@@ -99,20 +101,20 @@ def downloads(context, areas, deck: Callable | None = None, key: str = "ho") -> 
         return worksheet_html(work, titles, _base().rsplit("/", 1)[0] if _base() else "")
 
     with st.container(horizontal=True, key=f"{key}_files"):
-        st.download_button("Download handout (one sheet, A4 or Letter)", short, file_name="peace-proposals-handout.html",
+        st.download_button("Download handout (one sheet, A4 or Letter)", short, file_name=coverage_note.file_name("peace-proposals-handout.html"),
                            mime="text/html", icon=":material/print:", key=f"{key}_short", on_click="ignore",
                            help="The glance matrix, the colour key, the best source for each cell, the charts at print "
                                 "size and this view's link with a QR code. Open it in a browser and print double-sided.")
-        st.download_button("Detailed handout", long, file_name="peace-proposals-handout-detailed.html", mime="text/html",
+        st.download_button("Detailed handout", long, file_name=coverage_note.file_name("peace-proposals-handout-detailed.html"), mime="text/html",
                            icon=":material/description:", key=f"{key}_long", on_click="ignore",
                            help="The long form: the matrix, every chart with its data table, and every source as numbered footnotes.")
-        st.download_button("Worksheet", safe(sheet), file_name="peace-proposals-worksheet.html", mime="text/html",
+        st.download_button("Worksheet", safe(sheet), file_name=coverage_note.file_name("peace-proposals-worksheet.html"), mime="text/html",
                            icon=":material/edit_note:", key=f"{key}_sheet", on_click="ignore",
                            help="A few questions with lines to write on, and the answer key; the same questions as the "
                                 "online quiz with the number printed on it.")
         if deck is not None:
             st.download_button("Speaker notes (print)", safe(lambda: notes_sheet_html(deck(context), when())),
-                               file_name="peace-proposals-speaker-notes.html", mime="text/html", icon=":material/speaker_notes:",
+                               file_name=coverage_note.file_name("peace-proposals-speaker-notes.html"), mime="text/html", icon=":material/speaker_notes:",
                                key=f"{key}_notes", on_click="ignore",
                                help="What to say on each slide, with where each fact comes from. For your desk: never projected.")
 

@@ -36,3 +36,11 @@ def test_downloads_carry_the_version_in_their_name_and_html_footer():
     info, _ = load_coverage(ROOT / "proposals", [])
     assert file_name("sources.csv") == f"sources-data-{info.data_version}.csv"
     assert f"data version {info.data_version}" in footer_html() and "<script" not in footer_html()
+
+
+def test_html_downloads_get_the_version_footer_before_the_body_closes():
+    from components.views.coverage_note import footer_html, with_footer
+
+    page = with_footer("<html><body><p>x</p></body></html>")
+    assert page.endswith("</body></html>") and footer_html() in page and "data version" in footer_html()
+    assert with_footer("<p>fragment</p>").endswith(footer_html())
