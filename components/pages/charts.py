@@ -71,7 +71,7 @@ def _caps(fig: go.Figure, table: pd.DataFrame, context: Context) -> None:
     )
     references = context.references.figures if context.references else []
     if references:  # what a line's hover says, visible without hovering (a phone cannot hover)
-        where = {s.id: f"{s.publisher}, {s.date or s.date_note or 'undated'}" for s in context.references.sources}
+        where = {s.id: f"{s.publisher}, {(s.date or s.date_note or 'undated').rstrip('.')}" for s in context.references.sources}
         st.caption("Reference lines: " + "; ".join(
             f"{md(r.label)}, source: {md(where.get(r.citations[0].source, 'see the Sources page'))}" for r in references) + ".")
 

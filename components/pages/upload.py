@@ -16,6 +16,7 @@ import streamlit as st
 from components.state.context import Context
 from components.render.safe_text import md
 from model.data.loader import Catalogue, check_upload, proposals_dir, with_extra
+from model.data.plain_problems import sentence
 from model.data.schema import Proposal
 from model.data.yaml_source import MAX_BYTES, Problem, YamlError, parse_yaml
 
@@ -113,16 +114,13 @@ def _remove(pid: str) -> None:
     st.session_state[RESULT_KEY] = None
 
 
-def problem_line(problem: Problem) -> str:
-    """One problem in plain words: its line, the field it is about, and what is wrong (escaped markdown)."""
-    where = f"Line {problem.line}" if problem.line else "The whole file"
-    field = " › ".join(problem.field.split(".")).replace("`", "'") if problem.field else ""
-    field = " ".join(field.split())  # a YAML key may hold line breaks
-    message = problem.message.replace("Input should be", "must be").replace("Field required", "missing")
-    return f"- **{where}**" + (f" · `{field}`" if field else "") + f": {md(message)}"
+def problem_line(problem: Problem, taxonomy=None) -> str:
+    """One problem as a sentence (`model.data.plain_problems`): its line, the field in words, what to do (escaped)."""
+    where, _, rest = sentence(problem, taxonomy).partition(": ")
+    return f"- **{md(where)}**: {md(rest)}"
 
 
-def _show_result(result: Result | None) -> None:
+def _show_result(result: Result | None, taxonomy=None) -> None:
     if result is None:
         return
     if result.proposal is not None:
@@ -132,8 +130,8 @@ def _show_result(result: Result | None) -> None:
         return
     st.error(md(result.message), icon=":material/error:")
     if result.problems:
-        st.markdown("\n".join(problem_line(p) for p in result.problems))
-        st.caption("These are the same checks `python -m model.validate` runs on the files in proposals/. "
+        st.markdown("\n".join(problem_line(p, taxonomy) for p in result.problems))
+        st.caption("These are the same checks every proposal on this site passes. "
                    "Fix them all, save, and upload the file again.")
 
 
@@ -152,12 +150,12 @@ def render(context: Context) -> None:
                      on_change=_on_upload, args=(base,), max_upload_size=1,
                      help="The file is checked exactly like a file in the project's proposals/ folder: every area of "
                           "the taxonomy, every source cited, quotes from seed documents word for word.")
-    _show_result(st.session_state.get(RESULT_KEY))
+    _show_result(st.session_state.get(RESULT_KEY), context.catalogue.taxonomy)
 
     uploads = session_uploads()
     st.subheader(f"Your uploads in this session ({len(uploads)})")
     if not uploads:
-        st.info("None yet. A valid file appears here and in every view.", icon=":material/upload_file:")
+        st.info("Nothing uploaded yet. A valid file appears here and in every view.", icon=":material/upload_file:")
     for p in uploads:
         with st.container(border=True):
             st.markdown(f"**{md(p.short_name)}** · {md(p.date)} · id `{p.id}`  \n{md(p.summary)}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 from typing import Mapping
 
@@ -19,7 +20,7 @@ EMPTY = "—"
 # Machine column -> header a student reads. Columns not named here are shown with their name in words
 # ("zone_width_km" -> "Zone width km") unless listed in HIDDEN.
 HEADERS: dict[str, str] = {
-    "proposal_name": "Proposal", "name": "Name", "label": "Proposal", "party": "Drafted by", "kind": "Kind",
+    "proposal_name": "Proposal", "name": "Name", "label": "Shown as", "party": "Drafted by", "kind": "Kind",
     "date": "Date", "cap": "Cap on Ukraine's forces", "status_label": "What it says", "evidence": "How it is known",
     "best_source": "Best source", "sources": "Sources", "chosen": "Chosen in the sidebar", "region_name": "Region",
     "note": "Note", "territory_note": "Note on territory", "split": "Split at the line of contact",
@@ -61,7 +62,11 @@ def cell(value: object, column: str = "", source_words: Mapping[str, str] | None
         return EMPTY
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars (a nullable Int64 column's cells)
+        value = value.item()
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+    if isinstance(value, numbers.Number):
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
     text = str(value)
     if column == "party":
@@ -107,7 +112,7 @@ CARDS_CSS = """<style>
 .pt-cards{list-style:none;margin:0;padding:0}
 .pt-card{border:1px solid #d0d0d0;border-radius:0.5rem;padding:0.5rem 0.75rem;margin:0 0 0.5rem 0;overflow-wrap:anywhere}
 .pt-card .pt-title{font-weight:600;margin:0 0 0.25rem 0}
-.pt-card dl{margin:0}.pt-card dl>div{margin:0 0 0.2rem 0}
+.pt-card dl{margin:0;padding:0}.pt-card dl>div{margin:0 0 0.2rem 0}
 .pt-card dt{display:inline;color:#444;font-weight:600}.pt-card dt::after{content:": "}
-.pt-card dd{display:inline;margin:0}
+.pt-card dd{display:inline;margin:0 !important;padding:0}
 </style>"""
