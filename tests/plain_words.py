@@ -17,7 +17,7 @@ NULLS = re.compile(r"\bNone\b(?! of\b)|\bnull\b|\bNaN\b|\bnan\b")  # "None of th
 MACHINE = ("Input should be", "Field required", "Extra inputs are not permitted", "Traceback", "validation error",
            "python -m", ".venv/bin")
 URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|net|ua|ru|ca|uk|lv|de|gov|int|eu)(?:/\S*)?")
-SEED_STEM = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")
+SEED_STEM = re.compile(r"\b\d{3}_[0-9a-f]{16}\b|\bseed \d{3}\b")  # a seed file, by name or by number
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from components.render.map_style import (  # noqa: F401  (re-exported: importers
 from components.render.palette import FONT
 from components.render.safe_text import plot
 from model.analysis.chart_data import NOT_MENTIONED, NOT_MENTIONED_LABEL
+from model.data.key_words import in_words, key_labels
 from model.data.taxonomy import Taxonomy
 
 MAP_HEIGHT, ROW_GAP, TOP = 270, 60, 120  # pixels: one map's row, the gap holding the next map's title, top margin
@@ -67,6 +68,7 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
     style_of = {s.key: s for s in styles}
     evidence = {t.key: t.label for t in taxonomy.evidence_levels}
     noted = {t.key for t in taxonomy.region_statuses if t.needs_note}
+    labels = key_labels(taxonomy)  # coders' notes name keys: students read their labels
 
     names = list(dict.fromkeys(frame["proposal_name"]))
     cols = max(1, min(columns, len(names)))
@@ -117,7 +119,9 @@ def territory_maps(frame: pd.DataFrame, geojson: dict | None, taxonomy: Taxonomy
         # hover: an invisible marker on each region's label point; the nearest one answers
         hovered = [r for r in data if r["iso"] in regions.labels]
         extra = [iso for iso in regions.labels if iso not in present]
-        custom = [(r["region_name"], r["status_label"], hover_note(r), r["iso"], hover_evidence(r, evidence)) for r in hovered]
+        custom = [(r["region_name"], r["status_label"], hover_note({**r, "note": in_words(r.get("note"), labels),
+                                                                     "territory_note": in_words(r.get("territory_note"), labels)}),
+                   r["iso"], hover_evidence(r, evidence)) for r in hovered]
         custom += [(geojson_name(geojson, iso), NOT_MENTIONED_LABEL, "", iso, "") for iso in extra]
         points = [regions.labels[c[3]] for c in custom]
         traces.append(dict(

@@ -14,6 +14,7 @@ from typing import Mapping
 import pandas as pd
 
 from components.render.palette import EVIDENCE_STYLE, PARTY_LABELS
+from model.data.key_words import in_words
 
 EMPTY = "—"
 
@@ -56,7 +57,7 @@ def _empty(value: object) -> bool:
 
 
 def cell(value: object, column: str = "", source_words: Mapping[str, str] | None = None,
-         names: Mapping[str, str] | None = None) -> str:
+         names: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None) -> str:
     """One value as a student reads it."""
     if _empty(value):
         return EMPTY
@@ -80,17 +81,18 @@ def cell(value: object, column: str = "", source_words: Mapping[str, str] | None
         return (names or {}).get(text, text)
     if column in ("change", "result"):
         return CHANGE_WORDS.get(text, text)
-    return SNAKE.sub(lambda m: words(m.group()).lower(), text) if SNAKE.search(text) else text
+    return in_words(text, labels or {})
 
 
 def for_students(frame: pd.DataFrame, source_words: Mapping[str, str] | None = None,
-                 names: Mapping[str, str] | None = None) -> pd.DataFrame:
+                 names: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A display copy of `frame`: machine columns dropped, plain headers, every cell a string in words.
-    `source_words`: source id -> "Publisher, date"; `names`: proposal id -> short name."""
+    `source_words`: source id -> "Publisher, date"; `names`: proposal id -> short name; `labels`: coded key -> label
+    (`model.data.key_words.key_labels`), for keys named inside notes."""
     frame = frame.reset_index() if frame.index.name else frame
     keep = [c for c in frame.columns if str(c) not in HIDDEN]
     out = pd.DataFrame({HEADERS.get(str(c), words(c) if SNAKE.fullmatch(str(c)) else str(c)):
-                        [cell(v, str(c), source_words, names) for v in frame[c]] for c in keep})
+                        [cell(v, str(c), source_words, names, labels) for v in frame[c]] for c in keep})
     return out
 
 

@@ -77,3 +77,16 @@ def _source_words(signature: str) -> dict[str, str]:
 def source_words() -> dict[str, str]:
     """Source id -> "Publisher, date", for tables shown to students (they never see a source's id)."""
     return _source_words(version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _key_words(signature: str) -> dict[str, str]:
+    from model.data.key_words import key_labels
+
+    catalogue = _load(signature)[0]
+    return key_labels(catalogue.taxonomy) if catalogue else {}
+
+
+def key_words() -> dict[str, str]:
+    """Coded key -> its label (`model.data.key_words`), for keys named inside coders' notes."""
+    return _key_words(version())

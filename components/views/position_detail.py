@@ -11,6 +11,7 @@ import streamlit as st
 from components.pages.glossary import term_buttons
 from components.render.palette import EVIDENCE_STYLE
 from components.render.safe_text import md, md_url
+from model.data.key_words import in_words, key_labels
 from model.analysis.compare import PLACEMENTS, Placement
 from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.data.taxonomy import Taxonomy
@@ -75,7 +76,7 @@ def coded_values(area: str, position: Position, taxonomy: Taxonomy) -> list[tupl
             rows.append((label, f"{q.qualifier.replace('_', ' ')} {q.value:g}" + (f" (source: “{q.as_given}”)" if q.as_given else "")))
     for region, status in position.regions.items():
         note = position.region_notes.get(region, "")
-        rows.append((taxonomy.regions[region].name, taxonomy.status_label(status) + (f": {note}" if note else "")))
+        rows.append((taxonomy.regions[region].name, taxonomy.status_label(status) + (f": {in_words(note, key_labels(taxonomy))}" if note else "")))
     return rows
 
 
@@ -98,7 +99,7 @@ def show(proposal: Proposal, area: str, placement: Placement, taxonomy: Taxonomy
     if values:  # st.table renders markdown in cells
         st.table({"Field": [md(v[0]) for v in values], "Value": [md(v[1]) for v in values]})
     if position.stance_note:
-        st.caption(f"Coding note: {md(position.stance_note)}")
+        st.caption(f"Coding note: {md(in_words(position.stance_note, key_labels(taxonomy)))}")
     show_contested(proposal, position.contested)
     st.markdown("**Sources** (most reliable first)")
     if rests_on_weak_sources(position, proposal.sources):
