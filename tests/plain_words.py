@@ -1,4 +1,4 @@
-"""What a student must never read (issue 20, item 1): snake_case tokens, source ids, seed file names, the words
+"""What a student must never read (issue 20, item 1): snake_case tokens, source and proposal ids, seed file names, the words
 None/null/NaN, pydantic's or Python's own messages, and command lines. Shared by the browser walk
 (tests/browser/test_plain_words.py) and the unit tests of the messages and quiz texts.
 
@@ -29,8 +29,16 @@ def source_ids() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proposal_ids() -> frozenset[str]:
+    """Every proposal id (students read short names; an id belongs in a link, not in a sentence)."""
+    from model.data.loader import load_catalogue
+
+    return frozenset(load_catalogue().ids)
+
+
+@lru_cache(maxsize=1)
 def _ids_pattern() -> re.Pattern:
-    ids = sorted(source_ids(), key=len, reverse=True)
+    ids = sorted(source_ids() | proposal_ids(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
 
 
@@ -50,7 +58,7 @@ def problems(text: str, where: str = "") -> list[str]:
     for m in SNAKE.finditer(clean):
         note("snake_case", m.start(), m.end())
     for m in _ids_pattern().finditer(clean):
-        note("source id", m.start(), m.end())
+        note("source id" if m.group() in source_ids() else "proposal id", m.start(), m.end())
     for name in seed_names():
         for m in re.finditer(re.escape(name), text):
             found.append(f"{where}: seed file name {name!r}")

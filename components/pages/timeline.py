@@ -40,7 +40,7 @@ def _timeline(fig: go.Figure, frame: pd.DataFrame, context: Context) -> None:
                              alt="Timeline of all proposals, one row each, on an axis from late 2021 to 2026; earlier texts (the 2015 Minsk agreement) "
                                  "in a shaded strip on the left after an axis break; click a marker to open a proposal.",
                              file_name="timeline.csv", selectable=True,
-                             caption="Click a marker (or pick below) to open that proposal.")
+                             caption="Tap or click a marker (or pick below) to open that proposal.")
     by_name = {plot(p.short_name): p.id for p in catalogue.proposals}  # the chart's names are escaped
     clicked = [by_name[pt["y"]] for pt in points if pt.get("y") in by_name]
     if clicked:

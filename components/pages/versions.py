@@ -86,4 +86,4 @@ def render(context: Context) -> None:
         st.header("Point by point")
         plain_table.show(diff_points(a, b), "diff_points")
     elif b.points and a.points:
-        st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({md(b.short_name)} revises: {md(b.revises or 'nothing recorded')}).")
+        st.caption(f"Point-by-point lineage is recorded only when the later text revises the earlier one ({md(b.short_name)} revises: {md(catalogue.get(b.revises).short_name if b.revises in catalogue.ids else 'nothing recorded')}).")

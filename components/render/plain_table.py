@@ -26,7 +26,7 @@ HEADERS: dict[str, str] = {
     "best_source": "Best source", "sources": "Sources", "chosen": "Chosen in the sidebar", "region_name": "Region",
     "note": "Note", "territory_note": "Note on territory", "split": "Split at the line of contact",
     "guarantee_label": "Security guarantee", "guarantee_step": "Step on the guarantee scale", "nato": "NATO",
-    "eu": "EU", "foreign_troops": "Foreign troops", "title": "Title", "author": "Drafted by (named)",
+    "eu": "EU", "foreign_troops": "Foreign troops", "title": "Title", "author": "Author",
     "publication_label": "How the text is known", "revises": "Revises", "responds_to": "Responds to",
     "zone_width_km_shown": "Buffer zone width (km)", "zone_width_km_as_given": "Width as the source gives it",
     "monitors_shown": "Number of monitors", "monitors_as_given": "Monitors as the source gives it",
@@ -78,7 +78,8 @@ def cell(value: object, column: str = "", source_words: Mapping[str, str] | None
         ids = [s.strip() for s in text.split(";") if s.strip()]
         return "; ".join((source_words or {}).get(s, "a source listed on the Sources page") for s in ids) or EMPTY
     if column in ("revises", "responds_to"):
-        return (names or {}).get(text, text)
+        ids = [i.strip() for i in re.split(r"[;,]", text) if i.strip()]
+        return "; ".join((names or {}).get(i, "another proposal") for i in ids) or EMPTY
     if column in ("change", "result"):
         return CHANGE_WORDS.get(text, text)
     return in_words(text, labels or {})

@@ -90,3 +90,9 @@ def _key_words(signature: str) -> dict[str, str]:
 def key_words() -> dict[str, str]:
     """Coded key -> its label (`model.data.key_words`), for keys named inside coders' notes."""
     return _key_words(version())
+
+
+def proposal_names() -> dict[str, str]:
+    """Proposal id -> short name (tables name a revised text by its name, not its id)."""
+    catalogue = everything()[0]
+    return {p.id: p.short_name for p in catalogue.proposals} if catalogue else {}
