@@ -95,10 +95,13 @@ def downloads(context, areas, deck: Callable | None = None, key: str = "ho") -> 
         references=context.references, comparators=context.comparators, placed=analysis.placed,
         render=lambda fig, table: chart_image.image_or_reason(fig, chart_image.source_line(table), "svg")))
 
+    # Read session state and the request here: a download's callable runs outside the script run.
+    shared, site = without_uploads(catalogue), _base().rsplit("/", 1)[0] if _base() else ""
+
     def sheet() -> str:
-        work = worksheet(without_uploads(catalogue), list(areas), [p.id for p in selection.proposals])
+        work = worksheet(shared, list(areas), [p.id for p in selection.proposals])
         titles = [catalogue.taxonomy.area(a).title for a in areas]
-        return worksheet_html(work, titles, _base().rsplit("/", 1)[0] if _base() else "")
+        return worksheet_html(work, titles, site)
 
     with st.container(horizontal=True, key=f"{key}_files"):
         st.download_button("Download handout (one sheet, A4 or Letter)", short, file_name=coverage_note.file_name("peace-proposals-handout.html"),
