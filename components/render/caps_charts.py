@@ -11,7 +11,7 @@ from components.render.chart_base import (
     FALLBACK_PARTY, LABEL_WRAP, LEGEND_TITLE, LEGEND_WRAP, TICK_FONT, base_layout, fmt, legend_below, party_colour,
     party_legend, party_symbol, wrap,
 )
-from components.render.palette import CHART_BAND, CHART_INK, CHART_NOTE_BG, CHART_NOTE_BORDER, REFERENCE
+from components.render.palette import CHART_BAND, CHART_INK, CHART_NOTE_BG, CHART_NOTE_BORDER, EVIDENCE_STYLE, REFERENCE
 from components.render.safe_text import plot, plot_frame
 from model.data.reference_data import ReferenceFigure
 
@@ -43,9 +43,9 @@ def troop_caps_figure(frame: pd.DataFrame, references: Sequence[ReferenceFigure]
         x=[int(c) for c in capped["cap"]], y=list(capped["label"]), orientation="h", name="Cap on Ukraine's forces",
         marker={"color": [party_colour(p) for p in capped_parties], "line": {"color": CHART_INK, "width": 1},
                 "opacity": [1 if c else FADED for c in capped_chosen]},
-        customdata=list(zip(capped["status_label"], capped["evidence"], capped["best_source"], [fmt(c) for c in capped["cap"]],
+        customdata=list(zip(capped["status_label"], [EVIDENCE_STYLE.get(e, {}).get("word", e) for e in capped["evidence"]], capped["best_source"], [fmt(c) for c in capped["cap"]],
                             ["" if c else f" ({NOT_CHOSEN} in the sidebar)" for c in capped_chosen])),
-        hovertemplate="%{y}%{customdata[4]}<br>Cap: %{customdata[3]}<br>%{customdata[0]} · evidence: %{customdata[1]}"
+        hovertemplate="%{y}%{customdata[4]}<br>Cap: %{customdata[3]}<br>%{customdata[0]} · %{customdata[1]}"
                       "<br>Best source: %{customdata[2]}<extra></extra>",
         showlegend=False,
     ))
