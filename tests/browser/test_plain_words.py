@@ -215,7 +215,7 @@ def test_quiz_answer_key_in_plain_words(server, phone, tmp_path):
     assert not found, report(found)
 
 
-@pytest.mark.parametrize("label", ["Download handout", "Detailed handout"])
+@pytest.mark.parametrize("label", ["Download handout", "Detailed handout", "Worksheet"])
 def test_handouts_in_plain_words(server, phone, tmp_path, label):
     open_page(phone, f"{server}/?{FOUR}")
     target = tmp_path / "handout.html"
