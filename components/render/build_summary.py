@@ -38,10 +38,11 @@ def placement_rows_html(plan: Plan, taxonomy: Taxonomy, refs: References) -> str
             f'<div class="bp-step" style="background:{colour};color:{text_colour(colour)}">Step {p.step + 1} of {p.steps}: '
             f'{html.escape(p.value_label or "")}</div>'
             f'<div style="display:flex;gap:2px;margin-top:3px">{boxes}</div><div style="display:flex;gap:2px">{marks}</div>'
-            f'<div class="bp-rel">{html.escape(relation(p))}</div></div>')
+            f'<div class="bp-rel">{html.escape(relation(p))}</div>'
+            f'<details class="bp-how"><summary>How this was worked out</summary>{html.escape(p.explanation)}</details></div>')
     style = ("<style>.bp-row{margin:0 0 10px 0}.bp-area{font-weight:600;font-size:14px}"
              ".bp-step{padding:2px 6px;border-radius:3px;font-size:13px;display:inline-block;max-width:100%}"
-             ".bp-rel{font-size:13px;color:#333}</style>")
+             ".bp-rel{font-size:13px;color:#333}.bp-how{font-size:13px;color:#333}.bp-how summary{cursor:pointer}</style>")
     return style + "".join(rows) if rows else ""
 
 

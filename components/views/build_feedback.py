@@ -87,7 +87,7 @@ def feedback(context: Context, plan: Plan, refs: References) -> None:
     if rows:
         st.html(rows)
         names = "; ".join(f"{who}: {md(p.short_name)} ({md(p.date)})" for who, p in (("U", refs.first), ("R", refs.last)) if p)
-        st.caption("Same computation as the matrix colours: each choice's own step on its scale (hover a row for the "
+        st.caption("Same computation as the matrix colours: each choice's own step on its scale ('How this was worked out' under a row shows the "
                    f"working). **U** and **R** mark the parties' stated positions: {names}.")
     st.subheader("Most like")
     close = nearest(plan, context.catalogue.proposals, taxonomy, k=3)

@@ -62,7 +62,7 @@ def line_text(info: Coverage) -> str:
         found = "nothing newer" if not info.later_events else (
             f"no new plan; {len(info.later_events)} later report(s), "
             + (f"{confirmed} confirmed by a major outlet" if confirmed else "none confirmed by a major outlet"))
-        text += f"; a check on {md(info.checked_on)} found {found} ([details](/methodology#data-coverage))"
+        text += f"; a check on {md(info.checked_on)} found {found} (details on the Methodology page)"
     return text + "."
 
 

@@ -121,7 +121,7 @@ def _cite(source: Source | None, citation: Citation) -> Cite:
     if source is None:
         return Cite(citation.source, citation.source, citation.source, "n.d.", "", citation.quote or "")
     return Cite(source.id, source.title, source.publisher, source.date or "n.d.",
-                source.url or (f"seed file {source.seed}" if source.seed else ""), citation.quote or "", source.date_note or "")
+                source.url or ("a copy kept with this app (Sources page)" if source.seed else ""), citation.quote or "", source.date_note or "")
 
 
 def proposal_cites(proposal: Proposal, citations: Iterable[Citation]) -> tuple[Cite, ...]:

@@ -47,6 +47,8 @@ def test_clicking_a_cell_shows_its_quote_without_reload_or_jump(server, page):
     cell = page.locator(f'{MATRIX} td[data-cell="military_limits:us-28-point-draft"]')
     cell.scroll_into_view_if_needed()
     main = '[data-testid="stMain"]'
+    page.evaluate(f"document.querySelector('{main}').scrollTop = 150")  # scrolled, so a jump back to the top would show
+    page.wait_for_timeout(200)
     before = page.evaluate(f"document.querySelector('{main}').scrollTop + window.scrollY")
     cell.click(position={"x": 20, "y": 12})
     dialog = page.locator('[role="dialog"]')

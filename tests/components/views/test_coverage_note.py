@@ -12,7 +12,7 @@ def test_the_shipped_line_names_the_date_the_check_and_what_it_found():
     text = line_text(info).replace("\\", "")  # markdown escapes
     assert f"Data as of {info.data_as_of}" in text and "Later events are not included" in text
     assert f"a check on {info.checked_on} found no new plan" in text
-    assert "/methodology#data-coverage" in text
+    assert "details on the Methodology page" in text
 
 
 def test_unconfirmed_reports_are_never_counted_as_confirmed():
