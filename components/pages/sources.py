@@ -3,10 +3,13 @@ cite it, the seed documents readable in full, and the data release (one zip: tab
 codebook, Data Package, changelog, citation file) as one download."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pandas as pd
 import streamlit as st
+
+from components.views import plain_table
 
 from components.state.context import Context
 from components.render.safe_text import md
@@ -99,7 +102,8 @@ def render(context: Context) -> None:
         if kinds and kind not in kinds:
             continue
         st.subheader(f"{kind} ({len(group)})")
-        st.dataframe(group.drop(columns="Kind"), hide_index=True, key=f"sources_{kind}",
+        shown = group.drop(columns="Kind")
+        plain_table.show(shown, "sources_" + re.sub(r"\W+", "_", kind), shown=shown,  # one card per source on a phone
                      column_order=[*FIRST_COLUMNS, *(c for c in group.columns if c not in FIRST_COLUMNS and c != "Kind")],
                      column_config={  # reliability right after the title, so it is on screen without scrolling sideways
                          "Title": st.column_config.TextColumn("Title", width="medium"),

@@ -102,8 +102,6 @@ def test_no_table_or_diff_wider_than_the_screen(server, new_page, path):
     shot(page, re.sub(r"\W+", "-", path.split("&")[0].split("?from")[0]).strip("-") or "compare")
 
 
-@pytest.mark.xfail(reason="components/pages/sources.py (another helper's file) draws its tables with st.dataframe; "
-                          "components.views.plain_table.show would give phones one card per source", strict=False)
 def test_sources_tables_fit_the_screen(server, new_page):
     page = phone(new_page)
     open_page(page, f"{server}/sources")
@@ -143,12 +141,9 @@ def test_tapping_a_chart_shows_what_hovering_shows(server, new_page):
 HOVER_ONLY = re.compile(r"\bhover(?:ing)?\b", re.IGNORECASE)
 
 
-BUILD_HOVER = pytest.mark.xfail(reason="components/views/build_feedback.py (another helper's file) says 'hover a row for the "
-                                        "working'; the working should be visible or open on tap", strict=False)
-
 
 @pytest.mark.parametrize("path", ["/", "/charts?chart=Troop+caps", "/charts?chart=Territory", "/timeline",
-                                  pytest.param("/build?plan=territory-freeze_at_contact_line.cap-800000", marks=BUILD_HOVER),
+                                  "/build?plan=territory-freeze_at_contact_line.cap-800000",
                                   "/points", "/versions", "/sources", "/glossary", "/quiz"])
 def test_no_page_asks_to_hover_without_a_tap(server, new_page, path):
     page = phone(new_page)
