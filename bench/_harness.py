@@ -3,9 +3,11 @@ starting and stopping a `streamlit run` server on loopback, reading a process's 
 memory from /proc, and summary statistics. No timed assertions: the scripts only print."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import platform
+import shutil
 import signal
 import socket
 import statistics
@@ -144,3 +146,40 @@ def summary(samples: list[float], unit: str = "ms", scale: float = 1000.0) -> st
         return "no samples"
     return (f"median {statistics.median(samples) * scale:.0f} {unit}, p95 {pct(samples, 95) * scale:.0f} {unit}, "
             f"min {min(samples) * scale:.0f}, max {max(samples) * scale:.0f} (n={len(samples)})")
+
+
+@contextlib.contextmanager
+def replicas_behind_nginx(count: int, secret: str, prefix: str):
+    """`count` app servers sharing one cookie secret behind a local nginx (deploy/local_nginx.py's config, sticky
+    sessions), all on 127.0.0.1. Yields (nginx URL, servers, nginx's folder with access.log); stops everything."""
+    from deploy.local_nginx import write_config
+
+    servers = [Server(APP, env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}) for _ in range(count)]
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    tmp.chmod(0o755)
+    nginx = None
+    try:
+        for server in servers:
+            server.start()
+        port = free_port()
+        write_config(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{s.port}" for s in servers],
+                     user="user root;" if os.geteuid() == 0 else "")
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        base = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
+        subprocess.run([*base, "-t"], check=True, capture_output=True)
+        nginx = subprocess.Popen([*base, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while not healthy(url):
+            if time.monotonic() > deadline:
+                raise RuntimeError("nginx did not answer")
+            time.sleep(0.2)
+        yield url, servers, tmp
+    finally:
+        if nginx is not None and nginx.poll() is None:
+            os.killpg(nginx.pid, signal.SIGTERM)
+            nginx.wait(timeout=10)
+        for server in servers:
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -19,14 +19,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -39,10 +34,9 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from _harness import APP, ROOT, Server, cpu_seconds, free_port, healthy, machine, pct, rss_mb  # noqa: E402
+from _harness import APP, ROOT, Server, cpu_seconds, machine, pct, replicas_behind_nginx, rss_mb  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from deploy.local_nginx import write_config  # noqa: E402
 
 OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 SELECTION = "proposals=us-28-point-draft,ukraine-position,russia-position,defp-armed-neutrality&areas=territory,military_limits,security_guarantees,alliances"
@@ -281,28 +275,7 @@ def teacher_cookies(url: str, log: Path, replicas: list[str], rooms: int) -> lis
 
 
 def with_nginx(args) -> None:
-    secret = {"STREAMLIT_SERVER_COOKIE_SECRET": "bench-live-class-shared-secret"}
-    servers = [Server(APP, env=secret) for _ in range(args.replicas)]
-    tmp = Path(tempfile.mkdtemp(prefix="bench-live-nginx-"))
-    tmp.chmod(0o755)
-    nginx = None
-    try:
-        for server in servers:
-            server.start()
-        port = free_port()
-        write_config(tmp, f"127.0.0.1:{port}", [f"127.0.0.1:{s.port}" for s in servers],
-                     user="user root;" if os.geteuid() == 0 else "")
-        binary = shutil.which("nginx") or "/usr/sbin/nginx"
-        base = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
-        subprocess.run([*base, "-t"], check=True, capture_output=True)
-        nginx = subprocess.Popen([*base, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 start_new_session=True)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while not healthy(url):
-            if time.monotonic() > deadline:
-                raise RuntimeError("nginx did not answer")
-            time.sleep(0.2)
+    with replicas_behind_nginx(args.replicas, "bench-live-class-shared-secret", "bench-live-nginx-") as (url, servers, tmp):
         args.teacher_cookies = teacher_cookies(url, tmp / "access.log", [f"127.0.0.1:{s.port}" for s in servers], args.rooms)
         result = asyncio.run(load(url, [s.pid for s in servers], args))
         report(result, args, f"{args.replicas} replicas behind nginx")
@@ -317,13 +290,6 @@ def with_nginx(args) -> None:
               + ", ".join(f"room {r}: {sorted(u)}" for r, u in sorted(per_room.items())))
         print("  WebSocket sessions per replica: "
               + ", ".join(f"{u}: {sum(1 for _, x in streams if x == u)}" for u in sorted({x for _, x in streams})))
-    finally:
-        if nginx is not None and nginx.poll() is None:
-            os.killpg(nginx.pid, signal.SIGTERM)
-            nginx.wait(timeout=10)
-        for server in servers:
-            server.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> None:
