@@ -2,6 +2,8 @@
 always paired with words or symbols (never colour alone)."""
 from __future__ import annotations
 
+from model.data.schema import PARTY_LABELS  # noqa: F401 - the parties' names live with the schema; drawn here beside their colours
+
 # Ordered scales: ColorBrewer PuOr, the class set for the scale's number of steps (colour-blind safe,
 # print friendly). Step 1 (the outcome Ukraine has sought) is purple, the last step (the outcome Russia has
 # sought) orange: neither party's flag colours. Colour is always paired with the step number and words.
@@ -74,11 +76,6 @@ PARTY_SYMBOLS: dict[str, str] = {
     "mediator": "circle", "europe": "diamond", "ukraine": "square",
     "russia": "square", "think_tank": "triangle-up", "historical": "star",
     "third_country": "hexagon", "multilateral": "cross",
-}
-PARTY_LABELS: dict[str, str] = {
-    "mediator": "Mediator (US-led)", "europe": "European", "ukraine": "Ukraine",
-    "russia": "Russia", "think_tank": "Think tank", "historical": "Historical agreement",
-    "third_country": "Other states' initiative", "multilateral": "Multilateral summit or coalition",
 }
 
 # How one cell's content is known (the cell border and badge). Distinct words from a document's publication badge.

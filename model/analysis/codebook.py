@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from model.data.coverage import Coverage
-from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS
+from model.data.schema import PARTY_LABELS, PUBLICATION_LABELS, STATUS_LABELS
 from model.data.taxonomy import ScaleStep, Taxonomy
 from model.analysis.source_words import KIND_WORDS, RELIABILITY_WORDS
 
@@ -45,12 +45,7 @@ SOURCE_COLUMNS: dict[str, str] = {
     "kind": "What sort of document it is (see Source kinds below).",
     "reliability": "high, medium or low (see Reliability below).", "reliability_note": "Why it has that grade.",
 }
-PARTIES: dict[str, str] = {
-    "mediator": "A mediator's terms (US-led).", "europe": "European governments.", "ukraine": "Ukraine.",
-    "russia": "Russia.", "think_tank": "A think tank or other non-governmental author.",
-    "historical": "A historical agreement.", "third_country": "Another state's initiative.",
-    "multilateral": "A multilateral summit or coalition.",
-}
+PARTIES: dict[str, str] = {key: f"{label}." for key, label in PARTY_LABELS.items()}  # the app's own words
 OTHER_FIELDS: dict[str, str] = {
     "summary": "The position in the project's own words.",
     "not_addressed": "'true' when the text says nothing on this area; `reason` then says how that is known.",

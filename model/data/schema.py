@@ -31,6 +31,11 @@ Status = Literal[
 ]
 Publication = Literal["official", "leaked", "reported", "statements", "published_paper", "published_by_one_side"]
 
+PARTY_LABELS: dict[str, str] = {  # whose terms a text holds, in words (legends, cards, tables, the codebook)
+    "mediator": "Mediator (US-led)", "europe": "European", "ukraine": "Ukraine",
+    "russia": "Russia", "think_tank": "Think tank", "historical": "Historical agreement",
+    "third_country": "Other states' initiative", "multilateral": "Multilateral summit or coalition",
+}
 STATUS_LABELS: dict[str, str] = {
     "leaked_draft": "Leaked draft", "proposed": "Proposed", "stated_position": "Stated position",
     "superseded": "Superseded", "abandoned": "Abandoned (never signed)", "signed": "Signed",
