@@ -69,7 +69,7 @@ def _line_box(line: RedLine, party: Proposal, head: str) -> None:
     with st.container(border=True):
         st.markdown(head)
         for c in line.citations:
-            st.caption(_source_line(party, c))
+            st.markdown(_source_line(party, c))  # not a caption: a link in grey caption text fails AA contrast
         for note in line.contested:
             st.caption(f"⚠ Contested: {md(note.claim)} Disputed by: {md(note.disputed_by)}")
 

@@ -44,7 +44,7 @@ def footer_html() -> str:
     """A footer line for an HTML download: the data version and the date the data covers (escaped HTML)."""
     from html import escape
 
-    return f'<p class="data-version" style="font-size:.8em;color:#444;margin-top:1.5em">{escape(footer_line(current()))}</p>'
+    return f'<p class="data-version" style="font-size:max(.8em, 9pt);color:#444;margin-top:1.5em">{escape(footer_line(current()))}</p>'
 
 
 def with_footer(html: str) -> str:

@@ -9,6 +9,7 @@ run here: a clean virtual environment with exactly `requirements.txt`, on Python
 in "Advanced settings"), with Debian's chromium from `packages.txt`, serves the app."""
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -123,7 +124,10 @@ def test_a_clean_venv_with_exactly_requirements_txt_and_packages_txt_serves_the_
 
             with urllib.request.urlopen(f"{url}/app/static/plotly-basic-{PLOTLY_JS_VERSION}.min.js", timeout=30) as response:
                 assert response.status == 200 and "javascript" in response.headers["Content-Type"]
-            render_compare_and_a_chart(url)
+            # In a thread of its own: when the browser tests ran first in this process, their Playwright session's
+            # event loop is running in this thread, and the sync API refuses to start a second one here.
+            with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                pool.submit(render_compare_and_a_chart, url).result(timeout=300)
         finally:
             stop(process)
     bad = bad_log_lines(log_path.read_text(encoding="utf-8", errors="replace"))
