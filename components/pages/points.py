@@ -9,6 +9,7 @@ from components.pages import present as present_mode
 from components.state.context import Context
 from components.render.palette import EVIDENCE_STYLE
 from components.render.matrix import short_text
+from components.views import coverage_note
 from components.views.position_detail import best_first, citation_markdown, show_contested
 from components.render.safe_text import md
 from model.analysis.compare import placements
@@ -76,5 +77,5 @@ def render(context: Context) -> None:
         "change": p.lineage.change if p.lineage else "", "of_point": p.lineage.of_point if p.lineage else None,
         "contested": "yes" if p.contested else "",
     } for p in shown])
-    st.download_button("Download these points (CSV)", lambda: to_csv(frame), file_name=f"{plan.id}-points.csv",
+    st.download_button("Download these points (CSV)", lambda: to_csv(frame), file_name=coverage_note.file_name(f"{plan.id}-points.csv"),
                        mime="text/csv", icon=":material/download:", on_click="ignore")

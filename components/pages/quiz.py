@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.state.context import Context
+from components.views import coverage_note
 from components.render.quiz_key import LETTERS, answer_key_html
 from components.render.safe_text import md, md_url
 from components.pages.upload import without_uploads
@@ -143,8 +144,10 @@ def render(context: Context) -> None:
                    f"page's link (`{_link(seed, n, areas)}`) gets the same questions in the same order.")
         if questions:
             link, titles = _link(seed, n, areas), [taxonomy.area(a).title for a in areas] if areas else []
-            st.download_button("Teacher's answer key (printable)", lambda: answer_key_html(questions, seed, link, titles),
-                               file_name=f"quiz-{seed}-answer-key.html", mime="text/html", icon=":material/print:",
+            footer = coverage_note.footer_html()  # read during the run; the callable runs on click
+            st.download_button("Teacher's answer key (printable)",
+                               lambda: coverage_note.with_footer(answer_key_html(questions, seed, link, titles), footer),
+                               file_name=coverage_note.file_name(f"quiz-{seed}-answer-key.html"), mime="text/html", icon=":material/print:",
                                on_click="ignore", key="quiz_key",
                                help="A web page with the questions, then the answers and their sources on a new "
                                     "printed page. Open it and print it from the browser.")

@@ -114,9 +114,10 @@ def downloads(context: Context, plan: Plan, refs: References) -> None:
     st.download_button("Plan as a proposal file", key=f"{K}dl_yaml", file_name=f"{pid}.yaml",
                        mime="application/x-yaml", icon=":material/download:", on_click="ignore", width="stretch",
                        data=lambda: to_yaml(plan_to_proposal(plan, taxonomy, author, link=link)))
+    footer = coverage_note.footer_html()  # read during the run; the callable runs on click
     st.download_button("One-page summary to print (HTML)", key=f"{K}dl_html", file_name=coverage_note.file_name(f"{pid}-summary.html"),
                        mime="text/html", icon=":material/print:", on_click="ignore", width="stretch",
                        data=lambda: coverage_note.with_footer(
-                           printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals))))
+                           printable_html(plan, taxonomy, refs, author, link, list(context.catalogue.proposals)), footer))
     st.caption("The proposal file passes the same checks as every proposal in the app: upload it on the "
                "'Add a proposal' page to compare it with the others, or hand it to your teacher.")

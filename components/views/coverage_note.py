@@ -44,13 +44,14 @@ def footer_html() -> str:
     """A footer line for an HTML download: the data version and the date the data covers (escaped HTML)."""
     from html import escape
 
-    return f'<p class="data-version" style="font-size:max(.8em, 9pt);color:#444;margin-top:1.5em">{escape(footer_line(current()))}</p>'
+    return f'<p class="data-version" style="font-size:max(.8em, 8pt);color:#444;margin-top:.6em">{escape(footer_line(current()))}</p>'
 
 
-def with_footer(html: str) -> str:
-    """An HTML download with the data-version footer before its closing body tag (or at its end)."""
+def with_footer(html: str, footer: str | None = None) -> str:
+    """An HTML download with the data-version footer (`footer`, default `footer_html()`) before its closing body tag."""
+    footer = footer_html() if footer is None else footer
     at = html.rfind("</body>")
-    return html[:at] + footer_html() + html[at:] if at >= 0 else html + footer_html()
+    return html[:at] + footer + html[at:] if at >= 0 else html + footer
 
 
 def line_text(info: Coverage) -> str:

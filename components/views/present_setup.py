@@ -78,18 +78,23 @@ def downloads(context, areas, deck: Callable | None = None, key: str = "ho") -> 
     _lesson, view = links(context)
     when = lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")  # noqa: E731
 
-    def safe(build: Callable[[], str]) -> Callable[[], str]:
+    footer_html = coverage_note.footer_html()
+
+    def safe(build: Callable[[], str], footer: bool = True) -> Callable[[], str]:
         def run() -> str:
             try:
-                return coverage_note.with_footer(build())
+                return coverage_note.with_footer(build(), footer_html) if footer else build()
             except Exception as exc:  # noqa: BLE001 - a file that says what went wrong, never a traceback
                 return f"<!DOCTYPE html><meta charset='utf-8'><p>The file could not be built ({type(exc).__name__}). Link: {view}</p>"
         return run
 
+    # The one-sheet handout names the data version in its own first lines (a footer would spill onto a third page).
+    data_line = coverage_note.current().line().lower()  # read during the run, like everything the callables use
+    stamp = lambda: f"{when()} from {data_line}"  # noqa: E731
     short = safe(lambda: short_handout_html(
-        selection.proposals, catalogue.proposals, catalogue.taxonomy, areas, link=view, generated=when(), as_of=selection.as_of,
+        selection.proposals, catalogue.proposals, catalogue.taxonomy, areas, link=view, generated=stamp(), as_of=selection.as_of,
         references_file=context.references, comparators=context.comparators, render=_svg, placed=analysis.placed,
-        refs=analysis.references))
+        refs=analysis.references), footer=False)
     long = safe(lambda: handout_html(
         selection.proposals, catalogue.proposals, catalogue.taxonomy, areas, link=view, generated=when(), as_of=selection.as_of,
         references=context.references, comparators=context.comparators, placed=analysis.placed,
