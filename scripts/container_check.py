@@ -33,13 +33,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
 
 from deploy.dockerfile import read  # noqa: E402
 from deploy.local_nginx import write_config  # noqa: E402
-from servers import bad_log_lines, free_port, healthy, stop  # noqa: E402
+from servers import bad_log_lines, free_port, healthy, render_compare_and_a_chart, stop  # noqa: E402
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "container"
 NAMES = ["pp-check-single", "pp-check-replica-1", "pp-check-replica-2"]
 SECRET = "container-check-shared-cookie-secret"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 TEST_ONLY_TOP = {"tests", "bench", "scripts", "docs", "deploy", ".git", ".venv", ".ci", "node_modules", ".hypothesis", ".pytest_cache"}
 TEST_ONLY_FILES = {"package.json", "package-lock.json", "requirements-test.txt", "pytest.ini", "Dockerfile", ".dockerignore"}
 # Run inside a container as its user: the files under /app, which of them that user could write, and the
@@ -176,24 +174,10 @@ def check_both_replicas(url: str, log: Path, replicas: list[str]) -> None:
 
 
 def check_in_chromium(url: str) -> None:
-    from playwright.sync_api import sync_playwright
-    from test_pages import CORE, MATRIX, matrix_header, open_page, short_name
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
-            page.set_default_timeout(60_000)
-            open_page(page, f"{url}/compare")
-            require(page.locator(MATRIX).count() == 1, "Compare shows no matrix")
-            require(sorted(matrix_header(page)) == sorted(short_name(p) for p in CORE), "Compare's columns are not the default proposals")
-            page.screenshot(path=str(ARTIFACTS / "compare.png"))
-            passed("Compare renders through nginx in Chromium, no exception, the default proposals as columns")
-            open_page(page, f"{url}/charts", charts=1)
-            page.screenshot(path=str(ARTIFACTS / "charts.png"))
-            passed("a chart draws on Charts through nginx in Chromium, no exception")
-        finally:
-            browser.close()
+    try:
+        render_compare_and_a_chart(url, ARTIFACTS, lambda what: passed(f"{what} (through nginx)"))
+    except AssertionError as exc:
+        raise SystemExit(f"FAILED: {exc}") from exc
 
 
 def finish(names: list[str], check: bool) -> None:

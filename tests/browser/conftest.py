@@ -10,16 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from servers import bad_log_lines, free_port, stop, wait_healthy
+from servers import CHROMIUM, CHROMIUM_ARGS, bad_log_lines, free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SERVER_LOG = ARTIFACTS / "streamlit-server.log"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 VIEWPORT = {"width": 1600, "height": 1000}
 
 

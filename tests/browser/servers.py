@@ -1,6 +1,8 @@
 """Server processes for the browser tests: a free loopback port, waiting until a server answers
-`ok` on /_stcore/health, stopping its whole process group, and the server-log lines that fail a
-run. Shared by conftest.py (the app server), the hostile-input, replica and container tests."""
+`ok` on /_stcore/health, stopping its whole process group, the server-log lines that fail a
+run, Debian's Chromium with its flags, and the smoke check of a served app (Compare with the
+default proposals, then a chart). Shared by conftest.py (the app server), the hostile-input,
+replica, container and Community Cloud checks."""
 from __future__ import annotations
 
 import os
@@ -16,6 +18,9 @@ from pathlib import Path
 import pytest
 
 STARTUP_TIMEOUT = 60.0
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a downloaded browser
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # Lines in the server log that fail the run. Streamlit's log format is "<date> <time> <message>", without
 # the level, so a deprecated parameter shows up only as e.g. "Please replace `use_container_width` with
@@ -73,3 +78,28 @@ def stop(process: subprocess.Popen) -> None:
 
 def bad_log_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if BAD_LOG_LINE.search(line)]
+
+
+def render_compare_and_a_chart(url: str, screenshots: Path | None = None, said=lambda what: None) -> None:
+    """In a Chromium of its own: Compare renders with the default proposals as columns, then a chart draws on Charts,
+    with no exception on either page (AssertionError otherwise). `said(what)` reports each step that passed."""
+    from playwright.sync_api import sync_playwright
+    from test_pages import CORE, MATRIX, matrix_header, open_page, short_name
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+            page.set_default_timeout(60_000)
+            open_page(page, f"{url}/compare")
+            assert page.locator(MATRIX).count() == 1, "Compare shows no matrix"
+            assert sorted(matrix_header(page)) == sorted(short_name(p) for p in CORE), "Compare's columns are not the default proposals"
+            if screenshots:
+                page.screenshot(path=str(screenshots / "compare.png"))
+            said("Compare renders in Chromium, no exception, the default proposals as columns")
+            open_page(page, f"{url}/charts", charts=1)
+            if screenshots:
+                page.screenshot(path=str(screenshots / "charts.png"))
+            said("a chart draws on Charts in Chromium, no exception")
+        finally:
+            browser.close()

@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from servers import bad_log_lines, free_port, stop, wait_healthy  # noqa: E402
+from servers import bad_log_lines, free_port, render_compare_and_a_chart, stop, wait_healthy  # noqa: E402
 
 PYTHON = "3.11"  # the version to choose in Community Cloud's "Advanced settings" (its default is 3.12)
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -34,8 +34,6 @@ CLOUD_OVERRIDES = {
 }
 # Read before requirements.txt, in this order; any of them would replace it.
 EARLIER_DEPENDENCY_FILES = ["uv.lock", "Pipfile", "environment.yml", "environment.yaml"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -133,19 +131,3 @@ def test_a_clean_venv_with_exactly_requirements_txt_and_packages_txt_serves_the_
     bad = bad_log_lines(log_path.read_text(encoding="utf-8", errors="replace"))
     assert not bad, f"the server log ({log_path.relative_to(ROOT)}) has errors or warnings: {bad[:20]}"
 
-
-def render_compare_and_a_chart(url: str) -> None:
-    from playwright.sync_api import sync_playwright
-    from test_pages import CORE, MATRIX, matrix_header, open_page, short_name
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
-            page.set_default_timeout(60_000)
-            open_page(page, f"{url}/compare")
-            assert page.locator(MATRIX).count() == 1
-            assert sorted(matrix_header(page)) == sorted(short_name(p) for p in CORE)
-            open_page(page, f"{url}/charts", charts=1)
-        finally:
-            browser.close()
