@@ -10,13 +10,9 @@ One module per chart family; this module gathers their public names so existing 
 - map_figure.py: the territory maps (geometry in map_geometry.py, styling in map_style.py)."""
 from __future__ import annotations
 
-from components.render.caps_charts import NO_BAR, caps_over_time_figure, troop_caps_figure  # noqa: F401
+from components.render.caps_charts import caps_over_time_figure, troop_caps_figure  # noqa: F401
 from components.render.ceasefire_chart import ceasefire_scale_figure  # noqa: F401
-from components.render.chart_base import (  # noqa: F401
-    BASE_FONT, FALLBACK_PARTY, LABEL_WRAP, LEGEND_TITLE, LEGEND_WRAP, TICK_FONT, TITLE_WRAP, party_colour, party_symbol, wrap,
-)
-from components.render.guarantees_chart import MISSING, PANEL_GAP_PX, PANELS, ROW_PX, guarantees_figure  # noqa: F401
+from components.render.chart_base import wrap  # noqa: F401
+from components.render.guarantees_chart import guarantees_figure  # noqa: F401
 from components.render.map_figure import territory_maps  # noqa: F401
 from components.render.timeline_chart import timeline_figure  # noqa: F401
-
-_wrap = wrap  # the old private name

@@ -15,7 +15,7 @@ from model.data.key_words import in_words, key_labels
 from model.analysis.compare import PLACEMENTS, Placement
 from model.data.schema import PUBLICATION_LABELS, STATUS_LABELS, Citation, ContestedNote, Position, Proposal
 from model.data.taxonomy import Taxonomy
-from model.analysis.source_rank import rank_key, rests_on_weak_sources
+from model.analysis.source_rank import best_first as ranked_citations, rests_on_weak_sources
 from model.analysis.source_words import grade_words
 from model.analysis.tidy import CODED
 
@@ -24,12 +24,8 @@ WEAK_NOTE = ("Only weak sources: every source for this cell is graded low reliab
 
 
 def best_first(proposal: Proposal, citations: Sequence[Citation]) -> list[Citation]:
-    """The citations ordered by their sources, most reliable first (`model.analysis.source_rank`); a citation
-    whose source is not found keeps its place after the others."""
-    def key(item: tuple[int, Citation]) -> tuple:
-        source = proposal.source(item[1].source)
-        return (0, rank_key(source), item[0]) if source else (1, (), item[0])
-    return [c for _, c in sorted(enumerate(citations), key=key)]
+    """The citations ordered by their sources, most reliable first (`model.analysis.source_rank.best_first`)."""
+    return ranked_citations(citations, proposal.sources)
 
 
 def citation_markdown(proposal: Proposal, citation: Citation) -> str:

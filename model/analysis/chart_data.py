@@ -8,7 +8,7 @@ from typing import Collection, Iterable, Sequence
 import pandas as pd
 
 from model.data.schema import NOT_ADDRESSED, NOT_KNOWN, PUBLICATION_LABELS, STATUS_LABELS, Citation, Position, Proposal, Source
-from model.analysis.source_rank import best_source, ranked
+from model.analysis.source_rank import best_first as ranked_citations, best_source
 from model.data.taxonomy import Taxonomy
 
 NOT_MENTIONED = "not_mentioned"
@@ -18,9 +18,7 @@ NOT_MENTIONED_LABEL = "Not named by this proposal"
 def source_ids(citations: Iterable[Citation], sources: Sequence[Source] = ()) -> str:
     """The cited source ids joined for one table cell, the most reliable first (`model.analysis.source_rank`);
     ids not found among `sources` keep their order at the end."""
-    citations = list(citations)
-    known = [s.id for s in ranked(citations, sources)]
-    return "; ".join(dict.fromkeys([*known, *(c.source for c in citations)]))
+    return "; ".join(dict.fromkeys(c.source for c in ranked_citations(list(citations), sources)))
 
 
 def best_source_words(citations: Iterable[Citation], sources: Sequence[Source] = ()) -> str:

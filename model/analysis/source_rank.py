@@ -92,6 +92,17 @@ def ranked(items: Iterable[Any], registry: Any = None) -> list[Source]:
     return sorted(_sources(items, registry), key=rank_key)
 
 
+def best_first(citations: Sequence[Any], registry: Any = None) -> list[Any]:
+    """The citations themselves, ordered by their sources best first; a citation whose source is not found keeps its
+    place after the others (stable: equal sources keep the file's order)."""
+    by_id = _lookup(registry)
+
+    def key(item: tuple[int, Any]) -> tuple:
+        source = by_id.get(item[1].source)
+        return (0, rank_key(source), item[0]) if source else (1, (), item[0])
+    return [c for _, c in sorted(enumerate(citations), key=key)]
+
+
 def best_source(items: Iterable[Any], registry: Any = None) -> Source | None:
     """The best of the sources `items` name, or None when none is found."""
     order = ranked(items, registry)

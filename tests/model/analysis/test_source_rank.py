@@ -77,3 +77,13 @@ def test_weak_cells_line_is_empty_when_no_cell_rests_only_on_low_sources():
     catalogue = load_catalogue()
     strong = [p for p in catalogue.proposals if p.id == "us-28-point-draft"]
     assert weak_cells_line(strong) == ""
+
+
+def test_best_first_orders_citations_and_keeps_unknown_ones_last_in_their_order():
+    from model.analysis.source_rank import best_first
+    from model.data.schema import Citation, Source
+
+    low = Source(id="low-x", title="t", publisher="Minor site", url="https://a.example/x", kind="news", reliability="low")
+    high = Source(id="high-x", title="t", publisher="Reuters", url="https://b.example/x", kind="news", reliability="high")
+    cites = [Citation(source="missing-1"), Citation(source="low-x"), Citation(source="missing-2"), Citation(source="high-x")]
+    assert [c.source for c in best_first(cites, [low, high])] == ["high-x", "low-x", "missing-1", "missing-2"]
