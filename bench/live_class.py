@@ -50,6 +50,7 @@ class Client:
     def __init__(self, base: str, path: str, query: str, timeout: float = 60.0):
         self.base, self.path, self.query, self.timeout = base, path, query, timeout
         self.cookie, self.page_hash, self.ws = "", "", None
+        self.opened = 0.0
         self.buttons: dict[str, str] = {}   # label -> widget id
         self.links: dict[str, str] = {}     # label -> url
         self.html: list[str] = []
@@ -82,6 +83,7 @@ class Client:
             self.html.clear()
             await self.run()
         self.reruns.clear()  # opening is not a rerun
+        self.opened = time.perf_counter()
 
     async def _read(self) -> None:
         try:
@@ -147,14 +149,21 @@ class Client:
             return took
 
     async def follow(self, stop: asyncio.Event) -> None:
-        """Rerun the follow fragment as the browser does (every auto_rerun interval) until `stop`."""
+        """Rerun the follow fragment as the browser does until `stop`: Streamlit's frontend starts a
+        `setInterval` timer when the page gets `auto_rerun`, so a session's reruns keep the phase of the moment
+        it opened (phones that joined at different moments do not rerun together). A tick that comes while the
+        previous run is still going is skipped (the server would fold it into the running one)."""
+        while self.fragment is None and not stop.is_set():
+            await asyncio.sleep(0.05)
+        if stop.is_set():
+            return
+        fragment_id, interval = self.fragment
+        tick = self.opened + interval
         while not stop.is_set():
-            if self.fragment is None:
-                await asyncio.sleep(0.1)
-                continue
-            fragment_id, interval = self.fragment
+            while tick <= time.perf_counter():
+                tick += interval
             try:
-                await asyncio.wait_for(stop.wait(), interval)
+                await asyncio.wait_for(stop.wait(), tick - time.perf_counter())
             except asyncio.TimeoutError:
                 await self.run(fragment=fragment_id)
 
@@ -180,9 +189,16 @@ async def one_room(base: str, args, index: int, result: dict) -> None:
     via = dict(urllib.parse.parse_qsl(parts.query)).get("via")
     phone_query = f"join={code}" + (f"&via={via}" if via else "")
     phones = [Client(base, "class", phone_query) for _ in range(args.phones)]
-    await asyncio.gather(*(p.open() for p in phones))
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(c.follow(stop)) for c in [projector, presenter, *phones]]
+    tasks = [asyncio.create_task(c.follow(stop)) for c in [projector, presenter]]
+
+    async def arrive(phone: Client, after: float) -> None:
+        await asyncio.sleep(after)
+        await phone.open()
+        tasks.append(asyncio.create_task(phone.follow(stop)))
+
+    # Students scan the QR code over `--join-seconds` (0: all at the same instant, the worst case).
+    await asyncio.gather(*(arrive(p, args.join_seconds * i / max(len(phones), 1)) for i, p in enumerate(phones)))
     await asyncio.sleep(args.gap)
     for move in range(args.moves):
         target = move + 2
@@ -221,7 +237,7 @@ async def load(base: str, pids: list[int], args) -> dict:
             await asyncio.sleep(0.5)
 
     sampler = asyncio.create_task(sample())
-    budget = 60 + args.moves * args.gap * 2 + 30 * args.rooms
+    budget = 60 + args.join_seconds + args.moves * args.gap * 2 + 30 * args.rooms
     rooms = [asyncio.create_task(one_room(base, args, i, result)) for i in range(args.rooms)]
     done, pending = await asyncio.wait(rooms, timeout=budget)
     for task in pending:
@@ -245,7 +261,7 @@ def ms(samples: list[float], q: float) -> str:
 def report(r: dict, args, label: str) -> None:
     sessions = args.rooms * (args.phones + 2)
     print(f"--- {label}: {args.rooms} room(s) × (1 projector + 1 presenter + {args.phones} phones) = {sessions} sessions, "
-          f"{args.moves} moves per room")
+          f"{args.moves} moves per room, phones joining over {args.join_seconds:g} s")
     print(f"  rooms run: {r['rooms']}, errors: {len(r['errors'])}" + (f"  e.g. {r['errors'][:3]}" if r["errors"] else ""))
     print(f"  slide change -> phone: p50 {ms(r['slide'], 50)}, p95 {ms(r['slide'], 95)}, "
           f"max {max(r['slide'], default=0) * 1000:.0f} ms (n={len(r['slide'])}; target p95 <= 1 s)")
@@ -298,6 +314,8 @@ def main() -> None:
     parser.add_argument("--phones", type=int, default=30)
     parser.add_argument("--moves", type=int, default=8)
     parser.add_argument("--gap", type=float, default=3.0, help="seconds between the presenter's moves")
+    parser.add_argument("--join-seconds", type=float, default=15.0,
+                        help="phones join one after another over this many seconds (0: all at once)")
     parser.add_argument("--replicas", type=int, default=0, help="0: one process, no proxy; 2-4: replicas behind nginx")
     args = parser.parse_args()
     args.teacher_cookies = []

@@ -88,11 +88,12 @@ def _phone_card(card) -> str:
 
 
 @lru_cache(maxsize=1024)
-def phone_slide_html(slide, number: int, total: int, following: bool = True) -> str:
+def phone_slide_html(slide, number: int, total: int, following: bool = True, style: bool = True) -> str:
     """One slide of the deck in the phone layout: one column, one block per proposal; charts are left to the
-    projector (a phone gets the slide's title and what to look for)."""
+    projector (a phone gets the slide's title and what to look for). `style=False` leaves out the style sheet
+    (`CSS`), for a page that sends it once."""
     where = f"Slide {number} of {total}" + (" · following the teacher" if following else " · on your own")
-    parts = [f'{CSS}<section class="lv-phone" data-live-slide="{number}" aria-label="Slide {number} of {total}">',
+    parts = [f'{CSS if style else ""}<section class="lv-phone" data-live-slide="{number}" aria-label="Slide {number} of {total}">',
              f'<p class="lv-where">{escape(where)}</p><h2>{escape(slide.title)}</h2>']
     if slide.subtitle:
         parts.append(f'<p class="lv-sub">{escape(slide.subtitle)}</p>')

@@ -3,13 +3,18 @@ link or typed; no account, no name), then follow the teacher's slide in the phon
 question (one answer, changeable until the teacher reveals the results), see the tally once revealed,
 "Browse on my own" through the slides and come "Back to the class".
 
-Everything after joining is one fragment that reruns every `FOLLOW_SECONDS`: it reads the room's snapshot
-(one lock, no copying) and redraws the slide (its HTML cached per slide) and the question."""
+Thirty phones per room ask the room what changed every `FOLLOW_SECONDS`, so that periodic rerun is kept as light
+as Streamlit allows (bench/live_class.py, docs/performance.md): one fragment whose arguments carry everything it
+needs from the session (no session-state reads), which reads the room's snapshot (one lock, no copying) and draws
+one element: the slide the class is on (its HTML cached per slide, the style sheet sent once per page run), or,
+while the student browses, the line saying where the class is. Buttons and the question stay outside it, in the
+page run, which happens only when the student presses something or when the room's question changes (asked,
+revealed, closed: the fragment then reruns the page once)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from components.render.live_html import phone_slide_html, tally_html
+from components.render.live_html import CSS as STYLE, phone_slide_html, tally_html
 from components.views import live_room as live
 from model.live.store import Refused
 
@@ -46,9 +51,11 @@ def _answer(poll_id: int, choice: int) -> None:
         st.session_state[NOTE_KEY] = refused.message
 
 
-def _browse(on: bool, slide: int = 1) -> None:
+def _browse(on: bool) -> None:
+    """Browse from the slide the class is on now (the page run that drew the button may be a few slides behind)."""
     st.session_state[BROWSE_KEY] = on
-    st.session_state[OWN_KEY] = slide
+    view = live.view()
+    st.session_state[OWN_KEY] = 1 if isinstance(view, str) else view.slide
 
 
 def _own(number: int) -> None:
@@ -71,36 +78,58 @@ def show() -> None:
     if not live.code() or st.session_state.get(JOINED_KEY) != live.code():
         join_form()
         return
-    st.html(PHONE_CSS)
-    _follow()
-
-
-@st.fragment(run_every=live.FOLLOW_SECONDS)
-def _follow() -> None:
     sid = live.student_id()
     view = live.view(sid)
     if isinstance(view, str):
-        st.session_state[NOTE_KEY] = view
-        st.session_state.pop(JOINED_KEY, None)
-        live.leave()
-        st.rerun(scope="app")
+        _ended(view)
+    st.html(PHONE_CSS + STYLE)
     browsing = bool(st.session_state.get(BROWSE_KEY))
-    number = min(max(int(st.session_state.get(OWN_KEY, 1)), 1), view.total) if browsing else view.slide
-    slide = view.slide_at(number)
     if browsing:
+        number = min(max(int(st.session_state.get(OWN_KEY, 1)), 1), view.total)
         with st.container(horizontal=True):
             st.button("Back to the class", key="lv_back", type="primary", icon=":material/groups:", on_click=_browse, args=(False,))
             st.button("Previous", key="lv_own_prev", disabled=number <= 1, on_click=_own, args=(number - 1,))
             st.button("Next", key="lv_own_next", disabled=number >= view.total, on_click=_own, args=(number + 1,))
-        st.caption(f"The class is on slide {view.slide}. The app's other pages are in the menu (☰); this page brings you back.")
+        _follow(view.code, sid, _poll_state(view), True)
+        slide = view.slide_at(number)
+        if slide is not None:
+            st.html(phone_slide_html(slide, number, view.total, False))
     else:
-        st.button("Browse on my own", key="lv_browse", icon=":material/explore:", on_click=_browse, args=(True, number))
-    if slide is not None:
-        st.html(phone_slide_html(slide, number, view.total, not browsing))
+        st.button("Browse on my own", key="lv_browse", icon=":material/explore:", on_click=_browse, args=(True,))
+        _follow(view.code, sid, _poll_state(view), False)
     if view.poll is not None:
         _poll(view, sid)
     if st.session_state.get(NOTE_KEY):
         st.caption(st.session_state[NOTE_KEY])
+
+
+def _ended(message: str) -> None:
+    st.session_state[NOTE_KEY] = message
+    st.session_state.pop(JOINED_KEY, None)
+    live.leave()
+    st.rerun(scope="app")
+
+
+def _poll_state(view) -> tuple:
+    """What of the room's question the page run drew: a change means the page must run again."""
+    return (view.poll.id if view.poll is not None else None, view.revealed)
+
+
+@st.fragment(run_every=live.FOLLOW_SECONDS)
+def _follow(join: str, sid: str, drawn: tuple, browsing: bool) -> None:
+    """The periodic check. Its arguments were fixed by the page run (a change of any of them is a page run)."""
+    try:
+        view = live.rooms().view(join, sid)
+    except Refused as refused:
+        _ended(refused.message)
+    if _poll_state(view) != drawn:
+        st.rerun(scope="app")  # a question was asked, revealed or closed: buttons and tally are drawn by the page run
+    if browsing:
+        st.caption(f"The class is on slide {view.slide}. The app's other pages are in the menu (☰); this page brings you back.")
+        return
+    slide = view.slide_at(view.slide)
+    if slide is not None:
+        st.html(phone_slide_html(slide, view.slide, view.total, True, style=False))
 
 
 def _poll(view, sid: str) -> None:
