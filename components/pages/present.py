@@ -13,6 +13,7 @@ import streamlit as st
 
 from components.render import chart_image
 from components.state.context import Context
+from components.state.data import everything, version
 from components.render.slide_charts import inline_svg, map_key_html, sized_figure
 from components.render.slides import CHART_ALT, chart_for, slide_html, slide_table
 from components.views import clicker, present_setup
@@ -77,21 +78,50 @@ def button(start: str = "title", key: str = "present_open") -> None:
 
 
 def _chart_slide(slide, context: Context) -> dict:
-    """What `slide_html` needs for a chart slide: the chart as inline SVG at the slide's design size (its text at
-    least SLIDE_FONT design pixels, so at least 20 px at 1280 × 720 and growing with the screen) with its colour
-    key; the guarantees and ceasefire charts as their large-type tables. Without image export: the table and why."""
+    """What `slide_html` needs for a chart slide (see `_chart_parts`). Built once per data version, chart and
+    proposals and shared by every session (a map slide takes a few hundred ms to build, and a live class's projector
+    redraws its slide on every move); a slide showing a proposal uploaded in this session is built here each time."""
+    shared = everything()[0]
+    if shared is not None and all(shared.get(pid) is context.catalogue.get(pid) for pid in slide.proposal_ids):
+        try:
+            return _shared_chart_slide(version(), slide.chart, tuple(slide.proposal_ids), slide.title, context)
+        except _Uncached as fallback:
+            return fallback.parts
+    return _chart_parts(slide.chart, tuple(slide.proposal_ids), slide.title, context)
+
+
+class _Uncached(Exception):
+    """A chart that could not be drawn as an image: shown as its table this time, not kept (the next run tries again)."""
+
+    def __init__(self, parts: dict):
+        super().__init__(parts.get("why", ""))
+        self.parts = parts
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared_chart_slide(data_version: str, chart: str, proposal_ids: tuple[str, ...], title: str, _context: Context) -> dict:
+    parts = _chart_parts(chart, proposal_ids, title, _context)
+    if "why" in parts:
+        raise _Uncached(parts)
+    return parts
+
+
+def _chart_parts(chart: str, proposal_ids: tuple[str, ...], title: str, context: Context) -> dict:
+    """The chart as inline SVG at the slide's design size (its text at least SLIDE_FONT design pixels, so at least
+    20 px at 1280 × 720 and growing with the screen) with its colour key; the guarantees and ceasefire charts as
+    their large-type tables. Without image export: the table and why."""
     catalogue = context.catalogue
-    chosen = [catalogue.get(pid) for pid in slide.proposal_ids]
-    fig, table = chart_for(slide.chart, chosen, catalogue.taxonomy, context.references, context.comparators)
-    if slide.chart in TABLE_CHARTS:
-        return {"fallback": slide_table(slide.chart, table)}
-    width, height, legend = SLIDE_FIGURE.get(slide.chart, (1200, 520, True))
+    chosen = [catalogue.get(pid) for pid in proposal_ids]
+    fig, table = chart_for(chart, chosen, catalogue.taxonomy, context.references, context.comparators)
+    if chart in TABLE_CHARTS:
+        return {"fallback": slide_table(chart, table)}
+    width, height, legend = SLIDE_FIGURE.get(chart, (1200, 520, True))
     try:
         data = chart_image.render(sized_figure(fig, width, height, SLIDE_FONT, legend), "svg", width, height)
     except chart_image.ExportUnavailable as exc:
-        return {"fallback": slide_table(slide.chart, table), "why": str(exc)}
-    key = map_key_html(catalogue.taxonomy) if slide.chart == "territory" else ""
-    return {"svg": inline_svg(data, CHART_ALT.get(slide.chart, slide.title)), "key": key}
+        return {"fallback": slide_table(chart, table), "why": str(exc)}
+    key = map_key_html(catalogue.taxonomy) if chart == "territory" else ""
+    return {"svg": inline_svg(data, CHART_ALT.get(chart, title)), "key": key}
 
 
 def _deck(context: Context):

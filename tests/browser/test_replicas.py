@@ -22,6 +22,10 @@ put sessions on both replicas every time, the test first asks nginx for a few co
 with plain HTTP requests, reads from the log which replica each maps to, and gives two
 of each to browser contexts. One more context starts with no cookie and gets its own
 from nginx.
+
+The same two replicas then hold two live classes, one teacher on each, with each class's
+phones arriving on both replicas: the join link's `via=` must bring every phone to its
+teacher's replica (test_live_class_rooms_stay_on_their_teachers_replica).
 """
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from deploy.local_nginx import write_config
 from servers import bad_log_lines, free_port, stop, wait_healthy
@@ -264,3 +269,72 @@ def test_the_chart_library_is_served_through_the_proxy(proxy):
         assert response.status == 200
         assert "javascript" in response.headers["Content-Type"]
         assert f"v{PLOTLY_JS_VERSION}".encode() in response.read(300)
+
+
+LIVE_SELECTION = "proposals=us-28-point-draft,ukraine-position&areas=territory,military_limits"
+PHONE = {"width": 390, "height": 844}
+
+
+def test_live_class_rooms_stay_on_their_teachers_replica(proxy, browser):
+    """Two live classes, one teacher on each replica, and each class's phones starting on both replicas (one with
+    a cookie for the other replica, one with none): every phone must reach its own room, follow its teacher's
+    moves and nothing of the other room, and nginx's log must show every WebSocket of a room on its teacher's
+    replica (the join link's `via=`, docs/deploy.md "Live classes behind replicas")."""
+    url, replicas, log = proxy
+    keys = keys_per_replica(url, log, replicas, 2)  # per replica: a teacher's cookie, and a cookie a phone arrives with
+    contexts, rooms, phones = [], [], []
+
+    def context(viewport, cookie: str | None):
+        made = browser.new_context(viewport=viewport)
+        made.set_default_timeout(STEP_TIMEOUT_MS)
+        if cookie:
+            made.add_cookies([{"name": COOKIE, "value": cookie, "url": url}])
+        contexts.append(made)
+        return made
+
+    try:
+        for replica in replicas:
+            teacher_key = keys[replica][0]
+            projector = context(VIEWPORT, teacher_key).new_page()
+            projector.goto(f"{url}/?mode=present&{LIVE_SELECTION}", timeout=STEP_TIMEOUT_MS)
+            projector.get_by_role("button", name="Start a class").click()
+            panel = projector.locator("[data-live-code]")
+            expect(panel).to_have_count(1, timeout=STEP_TIMEOUT_MS)
+            link = projector.locator(".lv-url").first.inner_text()
+            assert link.startswith(f"{url}/class?") and f"via={teacher_key}" in link, link
+            rooms.append({"replica": replica, "key": teacher_key, "code": panel.get_attribute("data-live-code"),
+                          "link": link, "projector": projector})
+        assert rooms[0]["code"] != rooms[1]["code"]
+        for index, room in enumerate(rooms):
+            elsewhere = replicas[1 - index]
+            for cookie in (keys[elsewhere][1], None):  # arrives from the other replica / arrives new
+                phone = context(PHONE, cookie).new_page()
+                phone.goto(room["link"], timeout=STEP_TIMEOUT_MS)
+                phones.append((index, phone))
+        for _, phone in phones:
+            expect(phone.locator('[data-live-slide="1"]')).to_have_count(1, timeout=STEP_TIMEOUT_MS)
+
+        # Room 0's teacher moves on twice and room 1's once: each phone follows its own room only.
+        for index, moves in ((0, 2), (1, 1)):
+            projector = rooms[index]["projector"]
+            for number in range(2, 2 + moves):
+                projector.get_by_role("button", name="Next").click()
+                expect(projector.locator(".pv-count")).to_have_text(re.compile(rf"^{number} / \d+$"), timeout=STEP_TIMEOUT_MS)
+        for index, phone in phones:
+            expect(phone.locator(f'[data-live-slide="{3 if index == 0 else 2}"]')).to_have_count(1, timeout=STEP_TIMEOUT_MS)
+        for index, phone in phones:
+            cookies = {c["name"]: c["value"] for c in phone.context.cookies(url)}
+            assert cookies.get(COOKIE) == rooms[index]["key"], "the join link did not move the phone to its room's replica"
+    finally:
+        for made in contexts:
+            made.close()
+
+    # Every WebSocket of a room (projector and two phones, all now holding the teacher's key) on the teacher's replica.
+    deadline = time.monotonic() + 20
+    while sum(e["path"] == "/_stcore/stream" and e["key"] in (rooms[0]["key"], rooms[1]["key"]) for e in access_log(log)) < 6 \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for room in rooms:
+        streams = [e for e in access_log(log) if e["key"] == room["key"] and e["path"] == "/_stcore/stream"]
+        assert len(streams) >= 3 and {e["status"] for e in streams} == {"101"}, streams
+        assert {e["upstream"] for e in streams} == {room["replica"]}, f"room {room['code']} was split: {streams}"
