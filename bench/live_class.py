@@ -36,11 +36,12 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from _harness import APP, ROOT, Server, cpu_seconds, machine, pct, replicas_behind_nginx, rss_mb  # noqa: E402
+from _harness import APP, BENCH, ROOT, Server, cpu_seconds, machine, pct, replicas_behind_nginx, rss_mb  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
 OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+FLOOR_APP = BENCH / "baseline" / "fragment_floor.py"
 SELECTION = "proposals=us-28-point-draft,ukraine-position,russia-position,defp-armed-neutrality&areas=territory,military_limits,security_guarantees,alliances"
 SLIDE = re.compile(r'data-live-slide="(\d+)"')
 CODE = re.compile(r'data-live-code="([A-Z2-9]{6})"')
@@ -61,6 +62,7 @@ class Client:
         self.sent = 0.0                     # when the current run was asked for
         self.fragment: tuple[str, float] | None = None  # (fragment id, interval)
         self.reruns: list[float] = []
+        self.reruns_at: list[float] = []    # when each of `reruns` was asked for
         self.errors: list[str] = []
         self._finished: asyncio.Queue = asyncio.Queue()
         self._lock = asyncio.Lock()
@@ -82,11 +84,9 @@ class Client:
                                            additional_headers={"Cookie": self.cookie} if self.cookie else None,
                                            open_timeout=self.timeout)
         self._reader = asyncio.create_task(self._read())
-        await self.run()
-        if self.path:  # the first run names the pages (navigation message): run the one this URL opens
-            self.html.clear()
-            await self.run()
+        await self.run()  # as a browser does: the page is named by the URL's path (`page_name`), one run
         self.reruns.clear()  # opening is not a rerun
+        self.reruns_at.clear()
         self.opened = time.perf_counter()
 
     async def _read(self) -> None:
@@ -131,6 +131,8 @@ class Client:
             state = msg.rerun_script
             state.query_string = self.query
             state.page_script_hash = self.page_hash
+            if not self.page_hash:
+                state.page_name = self.path
             if fragment:
                 state.fragment_id = fragment
                 state.is_auto_rerun = True
@@ -152,6 +154,7 @@ class Client:
             if status not in OK:
                 self.errors.append(f"run {status}")
             self.reruns.append(took)
+            self.reruns_at.append(started)
             return took
 
     async def follow(self, stop: asyncio.Event) -> None:
@@ -207,6 +210,7 @@ async def one_room(base: str, args, index: int, result: dict) -> None:
 
     # Students scan the QR code over `--join-seconds` (0: all at the same instant, the worst case).
     await asyncio.gather(*(arrive(p, args.join_seconds * i / max(len(phones), 1)) for i, p in enumerate(phones)))
+    result["joined"].append(time.perf_counter())
     await asyncio.sleep(args.gap)
     for move in range(args.moves):
         target = move + 2
@@ -226,6 +230,7 @@ async def one_room(base: str, args, index: int, result: dict) -> None:
     await asyncio.gather(*tasks)
     for kind, c in [("projector", projector), ("presenter", presenter), *(("phone", p) for p in phones)]:
         result["reruns"] += c.reruns
+        result["reruns_at"] += c.reruns_at
         result["by_kind"].setdefault(kind, []).extend(c.reruns)
         result["errors"] += c.errors
         result["cookies"].append((index, c.cookie))
@@ -234,7 +239,7 @@ async def one_room(base: str, args, index: int, result: dict) -> None:
 
 
 async def load(base: str, pids: list[int], args) -> dict:
-    result = {"slide": [], "slide_run": [], "reruns": [], "by_kind": {}, "errors": [], "rooms": 0, "cookies": []}
+    result = {"slide": [], "slide_run": [], "reruns": [], "reruns_at": [], "joined": [], "by_kind": {}, "errors": [], "rooms": 0, "cookies": []}
     warm = Client(base, "class", "")
     await warm.open()
     await warm.close()
@@ -280,6 +285,11 @@ def report(r: dict, args, label: str) -> None:
           f"p95 {ms(r['slide_run'], 95)}; the rest is waiting for the phone's next check (at most the interval)")
     print(f"  rerun (every session, fragment and button runs): p50 {ms(r['reruns'], 50)}, p95 {ms(r['reruns'], 95)}, "
           f"max {max(r['reruns'], default=0) * 1000:.0f} ms (n={len(r['reruns'])}; target p95 <= 300 ms)")
+    everyone_in = max(r["joined"], default=0.0)
+    steady = [took for took, at in zip(r["reruns"], r["reruns_at"]) if at > everyone_in]
+    joining = [took for took, at in zip(r["reruns"], r["reruns_at"]) if at <= everyone_in]
+    print(f"  rerun while phones join: p50 {ms(joining, 50)}, p95 {ms(joining, 95)} (n={len(joining)}); "
+          f"once every phone is in: p50 {ms(steady, 50)}, p95 {ms(steady, 95)}, max {max(steady, default=0) * 1000:.0f} ms (n={len(steady)})")
     print("  rerun by window: " + "; ".join(f"{kind} p50 {ms(runs, 50)}, p95 {ms(runs, 95)}, max {max(runs, default=0) * 1000:.0f} ms (n={len(runs)})"
                                          for kind, runs in r["by_kind"].items()))
     print(f"  server CPU: {r['cpu']:.1f} s over {r['wall']:.0f} s wall ({r['cpu'] / max(r['wall'], 1e-9) * 100:.0f} % of one core), "
@@ -323,6 +333,42 @@ def with_nginx(args) -> None:
               + ", ".join(f"{u}: {sum(1 for _, x in streams if x == u)}" for u in sorted({x for _, x in streams})))
 
 
+async def floor(base: str, pid: int, args) -> dict:
+    """N sessions of bench/baseline/fragment_floor.py, joining over --join-seconds, each rerunning its fragment on
+    the browser's timer for --floor-seconds: what Streamlit itself costs per check, without this app."""
+    sessions = [Client(base, "", "") for _ in range(args.floor)]
+    stop = asyncio.Event()
+    tasks: list[asyncio.Task] = []
+
+    async def arrive(session: Client, after: float) -> None:
+        await asyncio.sleep(after)
+        await session.open()
+        tasks.append(asyncio.create_task(session.follow(stop)))
+
+    await asyncio.gather(*(arrive(c, args.join_seconds * i / args.floor) for i, c in enumerate(sessions)))
+    for c in sessions:
+        c.reruns.clear()
+    cpu0, started = cpu_seconds(pid), time.perf_counter()
+    await asyncio.sleep(args.floor_seconds)
+    stop.set()
+    await asyncio.gather(*tasks)
+    cpu, wall = cpu_seconds(pid) - cpu0, time.perf_counter() - started
+    runs = [r for c in sessions for r in c.reruns]
+    errors = [e for c in sessions for e in c.errors]
+    for c in sessions:
+        await c.close()
+    return {"runs": runs, "cpu": cpu, "wall": wall, "errors": errors}
+
+
+def report_floor(r: dict, args) -> None:
+    n = max(len(r["runs"]), 1)
+    print(f"--- floor: {args.floor} sessions of bench/baseline/fragment_floor.py (one fragment, one small element, "
+          f"run_every 0.8 s), {args.floor_seconds:g} s")
+    print(f"  runs: {len(r['runs'])} ({len(r['runs']) / r['wall']:.0f} a second), errors: {len(r['errors'])}")
+    print(f"  rerun: p50 {ms(r['runs'], 50)}, p95 {ms(r['runs'], 95)}, max {max(r['runs'], default=0) * 1000:.0f} ms")
+    print(f"  server CPU: {r['cpu'] / r['wall'] * 100:.0f} % of one core, {r['cpu'] / n * 1000:.2f} ms per run")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rooms", type=int, default=1)
@@ -334,12 +380,25 @@ def main() -> None:
     parser.add_argument("--no-pin", dest="pin", action="store_false",
                         help="let the server and this load generator share every core (default: one core for the server, "
                              "the rest for the load generator, so the generator's own work does not count against the server)")
+    parser.add_argument("--floor", type=int, default=0, metavar="N",
+                        help="instead of the app: N sessions of bench/baseline/fragment_floor.py (Streamlit's own cost per check)")
+    parser.add_argument("--floor-seconds", type=float, default=30.0)
     parser.add_argument("--replicas", type=int, default=0, help="0: one process, no proxy; 2-4: replicas behind nginx")
     args = parser.parse_args()
     args.teacher_cookies = []
-    if not (1 <= args.rooms <= 20 and 1 <= args.phones <= 60 and 1 <= args.moves <= 30 and args.replicas in (0, 1, 2, 3, 4)):
-        parser.error("1-20 rooms, 1-60 phones, 1-30 moves, 0-4 replicas")
+    if not (1 <= args.rooms <= 20 and 1 <= args.phones <= 60 and 1 <= args.moves <= 30 and args.replicas in (0, 1, 2, 3, 4)
+            and 0 <= args.floor <= 1200 and 1 <= args.floor_seconds <= 300):
+        parser.error("1-20 rooms, 1-60 phones, 1-30 moves, 0-4 replicas, 0-1200 floor sessions for 1-300 s")
     print(machine())
+    if args.floor:
+        cores = sorted(os.sched_getaffinity(0))
+        if args.pin and len(cores) >= 2:
+            os.sched_setaffinity(0, {cores[0]})
+        with Server(FLOOR_APP) as server:
+            if args.pin and len(cores) >= 2:
+                os.sched_setaffinity(0, set(cores[1:]))
+            report_floor(asyncio.run(floor(server.url, server.pid, args)), args)
+        return
     if args.replicas:
         with_nginx(args)
         return
