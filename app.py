@@ -33,7 +33,8 @@ url_state.seed_once(url_state.Choices(catalogue.ids, catalogue.taxonomy.area_key
 url_defaults = {**defaults(catalogue), **page_defaults(catalogue)}
 current: dict[str, Context] = {}  # filled once the page is known: the sidebar shows only what that page uses
 page = st.navigation([spec.as_page(lambda: current["context"]) for spec in PAGES] + [ALIAS.alias(lambda: current["context"])])
-selection = show_sidebar(catalogue, spec_for(page.url_path).uses)
+spec = spec_for(page.url_path)
+selection = show_sidebar(catalogue, spec.uses, spec.citable)
 context = current["context"] = Context(catalogue, references, comparators, selection, url_defaults)
 if present_mode.active():  # mode=present: the selection as slides, no sidebar or chrome
     present_mode.show(context)

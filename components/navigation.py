@@ -36,6 +36,7 @@ class PageSpec:
     render: Callable[[Context], None]
     default: bool = False
     uses: frozenset[str] = ALL_CHOICES
+    citable: bool = True  # the sidebar offers "Copy link" and "Cite this view"
 
     def as_page(self, context: Callable[[], Context]) -> "st.Page":
         """`context` is called when the page runs (the sidebar is drawn after the page is known)."""
@@ -77,7 +78,9 @@ PAGES = [
     PageSpec("Add a proposal", ":material/upload_file:", "upload", upload.render, uses=frozenset()),
     PageSpec("Glossary", ":material/dictionary:", "glossary", glossary_view.render, uses=frozenset()),
     PageSpec("Methodology", ":material/straighten:", "methodology", methodology_page.render, uses=frozenset({"as_of"})),
-    PageSpec("Live class", ":material/groups:", "class", live_class_page.render, uses=frozenset()),  # join, follow, presenter view
+    # join, follow, presenter view; no "Copy link"/"Cite this view": its link is the join link, and a live class is not a
+    # view to cite (and a component in the sidebar would weigh on every phone's periodic check: docs/performance.md)
+    PageSpec("Live class", ":material/groups:", "class", live_class_page.render, uses=frozenset(), citable=False),
 ]
 
 # The Compare page is the default ("/"); it also answers at "/compare" for links that name it.

@@ -16,7 +16,7 @@ import streamlit as st
 
 from components.render.live_html import CSS as STYLE, phone_slide_html, tally_html
 from components.views import live_room as live
-from model.live.store import Refused
+from model.live.store import Refused, RoomStore
 
 JOINED_KEY, BROWSE_KEY, OWN_KEY, NOTE_KEY = "live_joined", "live_browse", "live_own_slide", "live_student_note"
 PHONE_CSS = """<style>
@@ -90,13 +90,13 @@ def show() -> None:
             st.button("Back to the class", key="lv_back", type="primary", icon=":material/groups:", on_click=_browse, args=(False,))
             st.button("Previous", key="lv_own_prev", disabled=number <= 1, on_click=_own, args=(number - 1,))
             st.button("Next", key="lv_own_next", disabled=number >= view.total, on_click=_own, args=(number + 1,))
-        _follow(view.code, sid, _poll_state(view), True)
+        _follow(live.rooms(), view.code, sid, _poll_state(view), True)
         slide = view.slide_at(number)
         if slide is not None:
             st.html(phone_slide_html(slide, number, view.total, False))
     else:
         st.button("Browse on my own", key="lv_browse", icon=":material/explore:", on_click=_browse, args=(True,))
-        _follow(view.code, sid, _poll_state(view), False)
+        _follow(live.rooms(), view.code, sid, _poll_state(view), False)
     if view.poll is not None:
         _poll(view, sid)
     if st.session_state.get(NOTE_KEY):
@@ -116,10 +116,10 @@ def _poll_state(view) -> tuple:
 
 
 @st.fragment(run_every=live.FOLLOW_SECONDS)
-def _follow(join: str, sid: str, drawn: tuple, browsing: bool) -> None:
+def _follow(store: RoomStore, join: str, sid: str, drawn: tuple, browsing: bool) -> None:
     """The periodic check. Its arguments were fixed by the page run (a change of any of them is a page run)."""
     try:
-        view = live.rooms().view(join, sid)
+        view = store.view(join, sid)
     except Refused as refused:
         _ended(refused.message)
     if _poll_state(view) != drawn:

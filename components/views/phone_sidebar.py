@@ -1,15 +1,15 @@
 """On a phone the sidebar covers the page; picking a page in its menu closes it, so the page picked is what the
-student sees. A small JavaScript-only `st.components.v2` component (no visible output) listens for clicks on the
-menu's links and, on screens narrower than Streamlit's own mobile breakpoint (768 px), presses the sidebar's
-close button once the new page is chosen."""
+student sees. A few lines of our own JavaScript (`st.html(..., unsafe_allow_javascript=True)`, no visible output,
+no user content) listen for clicks on the menu's links and, on screens narrower than Streamlit's own mobile
+breakpoint (768 px), press the sidebar's close button once the new page is chosen."""
 from __future__ import annotations
 
 import streamlit as st
 
 MOBILE_MAX_WIDTH = 767.98  # px: below 768 px Streamlit draws the sidebar over the page
 
-JS = """
-export default function() {
+JS = """<script>
+(() => {
   if (window.__ppSidebarCloser) return;
   window.__ppSidebarCloser = true;
   document.addEventListener("click", (event) => {
@@ -22,12 +22,12 @@ export default function() {
       if (close) close.click();
     }, 0);
   }, true);
-}
-""" % {"width": MOBILE_MAX_WIDTH}
-
-_closer = st.components.v2.component("pp_phone_sidebar", js=JS, isolate_styles=False)
+})();
+</script>""" % {"width": MOBILE_MAX_WIDTH}
 
 
 def install() -> None:
-    """Mount the listener (once per page load; the component itself draws nothing)."""
-    _closer(key="phone_sidebar")
+    """Install the listener (once per page load; nothing is drawn). Plain HTML rather than a component: a component
+    is a widget whose state every script run of the session goes through, each live-class phone's periodic check
+    included, and that measurably slowed ten live classes on one process (docs/performance.md)."""
+    st.html(JS, unsafe_allow_javascript=True)

@@ -29,8 +29,9 @@ def defaults(catalogue: Catalogue) -> dict[str, object]:
     return {"sel_proposals": core, "sel_areas": list(catalogue.taxonomy.area_keys)}
 
 
-def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "areas", "as_of"})) -> Selection:
-    """Draw the choices the current page `uses`; the others keep their values for the session (persist_state)."""
+def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "areas", "as_of"}), citable: bool = True) -> Selection:
+    """Draw the choices the current page `uses`; the others keep their values for the session (persist_state).
+    "Copy link" and "Cite this view" only where the page is a view worth citing (`citable`)."""
     taxonomy = catalogue.taxonomy
     for key, value in defaults(catalogue).items():
         st.session_state.setdefault(key, value)
@@ -58,7 +59,8 @@ def show(catalogue: Catalogue, uses: frozenset[str] = frozenset({"proposals", "a
                               "each scale. Pick a month to use the positions each party had stated by then.")
         if not uses:
             st.caption("This page shows everything loaded; the sidebar's choices apply on Compare, Charts, Points and Versions.")
-        copy_link.show()
+        if citable:
+            copy_link.show()
         phone_sidebar.install()  # a phone closes the sidebar once a page is picked
     chosen = set(st.session_state["sel_proposals"])
     areas = set(st.session_state["sel_areas"])
