@@ -2,18 +2,26 @@
 
 Per room: a teacher's projector window opens present mode and presses "Start a class"; the presenter window
 (opened with the link the projector shows, teacher key included) is the teacher; `--phones` phones open the
-join link and follow it: each runs the page, then reruns its follow fragment every `auto_rerun` interval the
-server asks for, exactly as the browser does. The presenter presses Next `--moves` times, every ~`--gap` s.
+join link one after another over `--join-seconds` (students scanning the QR code; 0: all at once) and follow
+it as a browser does: the page opens in one run, then the follow fragment reruns on a fixed-interval timer
+started when the page opened (Streamlit's frontend uses setInterval), so phones that joined at different
+moments do not rerun together. The presenter presses Next `--moves` times, each room at its own pace (gaps of
+0.5-1.5 × `--gap` s). Before the rooms start, the server draws one chart image with a selection no room uses:
+a fresh process launches Chromium for its first image (kaleido), once per process, not per class.
 
-Reported: slide-change latency (Next pressed → each phone's first delta showing the new slide) p50/p95/max,
-rerun latency of every session (send → script_finished: fragment reruns, button reruns) p50/p95, errors,
-server CPU and memory. With `--replicas 2` the app runs as N processes behind Debian's nginx with the project's
-template (deploy/nginx/default.conf.template) and each phone's page load carries the join link's `via=`,
-so the report also shows which replica served each room's sessions.
+Reported: slide-change latency (Next pressed -> each phone's first delta showing the new slide) p50/p95/max and
+how much of it was the phone's own run; rerun latency of every session (send -> script_finished: fragment
+reruns, button reruns) overall, while phones join, once every phone is in, and per window; errors; server CPU
+and memory. By default the server runs on the first core and this load generator on the others (`--no-pin`:
+shared). `--floor N` measures instead N sessions of bench/baseline/fragment_floor.py: Streamlit's own cost of
+a periodic check, without this app. With `--replicas 2` the app runs as N processes behind Debian's nginx with
+the project's template (deploy/nginx/default.conf.template) and each phone's page load carries the join link's
+`via=`, so the report also shows which replica served each room's sessions.
 
 Bounded: at most 20 rooms × 60 phones; every wait has a timeout and the whole run stops by itself.
 Run: .venv/bin/python bench/live_class.py --rooms 1 --phones 30
-     .venv/bin/python bench/live_class.py --rooms 10 --phones 30
+     .venv/bin/python bench/live_class.py --rooms 10 --phones 30 --moves 6
+     .venv/bin/python bench/live_class.py --floor 320
      .venv/bin/python bench/live_class.py --rooms 2 --phones 10 --replicas 2"""
 from __future__ import annotations
 
@@ -27,159 +35,20 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-import http.cookies
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import websockets  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-
 from _harness import APP, BENCH, ROOT, Server, cpu_seconds, machine, pct, replicas_behind_nginx, rss_mb  # noqa: E402
+
+from live_client import Client  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
-OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 FLOOR_APP = BENCH / "baseline" / "fragment_floor.py"
 WARM_SELECTION = "proposals=china-12-point-position-2023,burgenstock-communique-2024&areas=territory,military_limits"
 SELECTION = "proposals=us-28-point-draft,ukraine-position,russia-position,defp-armed-neutrality&areas=territory,military_limits,security_guarantees,alliances"
-SLIDE = re.compile(r'data-live-slide="(\d+)"')
 CODE = re.compile(r'data-live-code="([A-Z2-9]{6})"')
-
-
-class Client:
-    """One browser session: page load (cookies kept, as a browser), WebSocket, runs, buttons, fragment auto-reruns."""
-
-    def __init__(self, base: str, path: str, query: str, timeout: float = 60.0):
-        self.base, self.path, self.query, self.timeout = base, path, query, timeout
-        self.cookie, self.page_hash, self.ws = "", "", None
-        self.opened = 0.0
-        self.buttons: dict[str, str] = {}   # label -> widget id
-        self.links: dict[str, str] = {}     # label -> url
-        self.html: list[str] = []
-        self.seen: dict[int, float] = {}    # slide number -> first time a delta showed it
-        self.seen_wait: dict[int, float] = {}  # slide number -> how long the run that showed it had taken by then
-        self.sent = 0.0                     # when the current run was asked for
-        self.fragment: tuple[str, float] | None = None  # (fragment id, interval)
-        self.reruns: list[float] = []
-        self.reruns_at: list[float] = []    # when each of `reruns` was asked for
-        self.errors: list[str] = []
-        self._finished: asyncio.Queue = asyncio.Queue()
-        self._lock = asyncio.Lock()
-
-    def _load_page(self) -> None:
-        url = f"{self.base}/{self.path}" + (f"?{self.query}" if self.query else "")
-        request = urllib.request.Request(url, headers={"Cookie": self.cookie} if self.cookie else {})
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            response.read()
-            jar = http.cookies.SimpleCookie()
-            for header in response.headers.get_all("Set-Cookie") or []:
-                jar.load(header)
-        self.cookie = "; ".join(f"{k}={v.value}" for k, v in jar.items()) or self.cookie
-
-    async def open(self) -> None:
-        await asyncio.to_thread(self._load_page)
-        ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
-        self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
-                                           additional_headers={"Cookie": self.cookie} if self.cookie else None,
-                                           open_timeout=self.timeout)
-        self._reader = asyncio.create_task(self._read())
-        await self.run()  # as a browser does: the page is named by the URL's path (`page_name`), one run
-        self.reruns.clear()  # opening is not a rerun
-        self.reruns_at.clear()
-        self.opened = time.perf_counter()
-
-    async def _read(self) -> None:
-        try:
-            async for data in self.ws:
-                msg = ForwardMsg()
-                msg.ParseFromString(data)
-                kind = msg.WhichOneof("type")
-                if kind == "navigation":
-                    for page in msg.navigation.app_pages:
-                        if page.url_pathname == self.path:
-                            self.page_hash = page.page_script_hash
-                elif kind == "auto_rerun":
-                    self.fragment = (msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
-                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    element = msg.delta.new_element
-                    which = element.WhichOneof("type")
-                    if which == "html":
-                        body = element.html.body
-                        self.html.append(body)
-                        del self.html[:-40]
-                        for number in SLIDE.findall(body):
-                            if int(number) not in self.seen:
-                                self.seen[int(number)] = time.perf_counter()
-                                self.seen_wait[int(number)] = self.seen[int(number)] - self.sent
-                    elif which == "markdown" and "Slide " in element.markdown.body:
-                        self.html.append(element.markdown.body)
-                    elif which == "button":
-                        self.buttons[element.button.label] = element.button.id
-                    elif which == "link_button":
-                        self.links[element.link_button.label] = element.link_button.url
-                    elif which == "exception":
-                        self.errors.append(f"exception: {element.exception.message[:200]}")
-                elif kind == "script_finished":
-                    self._finished.put_nowait(msg.script_finished)
-        except websockets.ConnectionClosed as exc:
-            self._finished.put_nowait(f"closed: {exc}")
-
-    async def run(self, button: str | None = None, fragment: str | None = None) -> float:
-        async with self._lock:
-            msg = BackMsg()
-            state = msg.rerun_script
-            state.query_string = self.query
-            state.page_script_hash = self.page_hash
-            if not self.page_hash:
-                state.page_name = self.path
-            if fragment:
-                state.fragment_id = fragment
-                state.is_auto_rerun = True
-            if button:
-                w = state.widget_states.widgets.add()
-                w.id = self.buttons[button]
-                w.trigger_value = True
-            started = self.sent = time.perf_counter()
-            await self.ws.send(msg.SerializeToString())
-            status = "timeout"
-            try:
-                while True:  # a fragment that calls st.rerun(scope="app") ends early; the page run it asked for follows
-                    status = await asyncio.wait_for(self._finished.get(), self.timeout)
-                    if status != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                        break
-            except asyncio.TimeoutError:
-                pass
-            took = time.perf_counter() - started
-            if status not in OK:
-                self.errors.append(f"run {status}")
-            self.reruns.append(took)
-            self.reruns_at.append(started)
-            return took
-
-    async def follow(self, stop: asyncio.Event) -> None:
-        """Rerun the follow fragment as the browser does until `stop`: Streamlit's frontend starts a
-        `setInterval` timer when the page gets `auto_rerun`, so a session's reruns keep the phase of the moment
-        it opened (phones that joined at different moments do not rerun together). A tick that comes while the
-        previous run is still going is skipped (the server would fold it into the running one)."""
-        while self.fragment is None and not stop.is_set():
-            await asyncio.sleep(0.05)
-        if stop.is_set():
-            return
-        fragment_id, interval = self.fragment
-        tick = self.opened + interval
-        while not stop.is_set():
-            while tick <= time.perf_counter():
-                tick += interval
-            try:
-                await asyncio.wait_for(stop.wait(), tick - time.perf_counter())
-            except asyncio.TimeoutError:
-                await self.run(fragment=fragment_id)
-
-    async def close(self) -> None:
-        if self.ws is not None:
-            await self.ws.close()
 
 
 async def one_room(base: str, args, index: int, result: dict) -> None:
