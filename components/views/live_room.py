@@ -11,12 +11,14 @@ Several replicas: the join link carries `via=`, the teacher's own `st_replica` r
 so every phone of a room lands on the teacher's process (docs/deploy.md, "Live classes behind replicas")."""
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from model.live.codes import new_student_id, normalise
+from model.live.bounds import Limits
 from model.live.store import Refused, RoomStore
 
 JOIN_KEY, TEACHER_KEY, STUDENT_KEY = "live_join", "live_key", "live_sid"
@@ -28,7 +30,7 @@ FOLLOW_SECONDS = 0.8           # how often phones and teacher windows look at th
 
 @st.cache_resource(show_spinner=False)
 def rooms() -> RoomStore:
-    return RoomStore()
+    return RoomStore(Limits.from_environment(os.environ))
 
 
 def student_id() -> str:

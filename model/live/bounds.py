@@ -2,7 +2,8 @@
 
 Every number a room can grow by is bounded here: rooms per process, students per room, answers per
 poll (one per student), polls per room, and codes remembered after they expire (so a late student reads
-"this class has ended", not "no such class"). Rooms expire `ROOM_HOURS` after they start.
+"this class has ended", not "no such class"). Rooms expire `ROOM_HOURS` after they start, or sooner where the
+server sets `PEACE_LIVE_CLASS_SECONDS` (`Limits.from_environment`: never longer than 3 hours, never under 5 s).
 
 `RateLimiter` is a sliding window of attempt times per key (a student's random session id), plus one
 window for failed joins of the whole process: someone trying codes from many sessions is slowed down as a
@@ -11,9 +12,12 @@ whole, which is what makes a 6-character code safe from guessing. Memory is boun
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Mapping
 
 ROOM_HOURS = 3
+LIFETIME_ENV = "PEACE_LIVE_CLASS_SECONDS"  # a shorter class for a school's policy (and for the expiry test)
+MIN_ROOM_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,19 @@ class Limits:
     @property
     def max_answers(self) -> int:
         return self.max_students        # one answer per student per poll
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str]) -> "Limits":
+        """The default limits, with the room lifetime from `LIFETIME_ENV` when it is a number of seconds: clamped
+        to 5 s … 3 hours (a code never lasts longer than 3 hours); anything else keeps 3 hours."""
+        limits = cls()
+        try:
+            seconds = float(environ.get(LIFETIME_ENV, ""))
+        except ValueError:
+            return limits
+        if seconds != seconds:  # NaN
+            return limits
+        return replace(limits, room_seconds=min(max(seconds, MIN_ROOM_SECONDS), limits.room_seconds))
 
 
 class RateLimiter:

@@ -2,17 +2,30 @@
 presenter window it opens, and three phones. Checks: the phones follow moves made in either teacher window,
 the two teacher windows stay in step, a line poll is answered (one answer per phone, changed once), the tally
 is revealed on the projector and the phones, a phone cannot move the class (a wrong teacher key, present mode
-of its own), and an ended code gives a plain message. Everything on 127.0.0.1 (the `server` fixture)."""
+of its own), and an ended code gives a plain message. Everything on 127.0.0.1 (the `server` fixture).
+
+A second server, whose classes last 10 s (`PEACE_LIVE_CLASS_SECONDS`, which can only shorten the 3 hours), shows a
+code expiring by the clock: the phone in the class, the projector and a phone arriving late all say so plainly."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
+
+from servers import bad_log_lines, free_port, stop, wait_healthy
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
 STEP_MS = 20_000  # a move must reach a phone well within this on a busy 2-core machine (the bench measures the real figure)
 SELECTION = "proposals=us-28-point-draft,ukraine-position&areas=territory,military_limits"
+ROOT = Path(__file__).resolve().parents[2]
+SHORT_LOG = ROOT / "tests" / "artifacts" / "streamlit-short-class.log"
+CLASS_SECONDS = 10
 
 
 def slide_of(page):
@@ -108,3 +121,46 @@ def test_live_class_follow_poll_reveal_and_refusals(server, new_page):
     expect(late.get_by_text("This class has ended")).to_be_visible()
     late.goto(f"{server}/class?join=BBBBBB")
     expect(late.get_by_text("No class has this code")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def short_class_server():
+    """The app on its own port, its classes lasting CLASS_SECONDS."""
+    SHORT_LOG.parent.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "PEACE_LIVE_CLASS_SECONDS": str(CLASS_SECONDS)}
+    with SHORT_LOG.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            wait_healthy(url, process, SHORT_LOG)
+            yield url
+        finally:
+            stop(process)
+    bad = bad_log_lines(SHORT_LOG.read_text(encoding="utf-8", errors="replace"))
+    assert not bad, f"tracebacks or warnings in {SHORT_LOG.name}: {bad[:20]}"
+
+
+def test_a_code_expires_by_the_clock(short_class_server, new_page):
+    url = short_class_server
+    projector = new_page(viewport=LAPTOP, timeout=STEP_MS)
+    projector.goto(f"{url}/?mode=present&{SELECTION}")
+    projector.get_by_role("button", name="Start a class").click()
+    panel = projector.locator("[data-live-code]")
+    expect(panel).to_have_count(1, timeout=STEP_MS)
+    code = panel.get_attribute("data-live-code")
+    phone = new_page(viewport=PHONE, timeout=STEP_MS)
+    phone.goto(f"{url}/class?join={code}")
+    expect_slide(phone, 1)  # within the class's CLASS_SECONDS
+
+    # Nobody ends it: the clock does. The phone's next check, and the projector's, find the code expired.
+    expect(phone.get_by_text("This class has ended")).to_be_visible(timeout=STEP_MS)
+    expect(phone.locator("[data-live-slide]")).to_have_count(0)
+    expect(projector.locator("[data-live-code]")).to_have_count(0, timeout=STEP_MS)
+    expect(projector.get_by_role("button", name="Start a class")).to_be_visible()
+    late = new_page(viewport=PHONE, timeout=STEP_MS)
+    late.goto(f"{url}/class?join={code}")
+    expect(late.get_by_text("This class has ended")).to_be_visible()

@@ -266,3 +266,27 @@ def test_the_store_is_safe_across_threads():
         t.join()
     view = s.view(code)
     assert view.joined == 60 and view.counts == (0, 0, 60)
+
+
+@pytest.mark.parametrize("value, seconds", [
+    (None, 3 * 3600.0), ("", 3 * 3600.0), ("soon", 3 * 3600.0), ("nan", 3 * 3600.0),
+    ("60", 60.0), ("2.5", 5.0), ("-1", 5.0), ("86400", 3 * 3600.0), ("inf", 3 * 3600.0),
+])
+def test_a_server_may_shorten_a_class_but_never_beyond_three_hours(value, seconds):
+    environ = {} if value is None else {"PEACE_LIVE_CLASS_SECONDS": value}
+    limits = Limits.from_environment(environ)
+    assert limits.room_seconds == seconds
+    assert limits.max_students == Limits().max_students  # nothing else changes
+
+
+def test_a_shortened_class_ends_when_its_time_is_up():
+    clock = [0.0]
+    store = RoomStore(Limits.from_environment({"PEACE_LIVE_CLASS_SECONDS": "60"}), clock=lambda: clock[0])
+    code, _ = store.create(())
+    store.join(code, "s1")
+    clock[0] = 59.0
+    assert store.view(code).joined == 1
+    clock[0] = 60.0
+    with pytest.raises(Refused) as ended:
+        store.view(code)
+    assert ended.value.reason == "expired"
