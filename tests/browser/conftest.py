@@ -4,13 +4,11 @@ the whole module. The server's output goes to tests/artifacts/ and is checked
 for tracebacks and warnings at teardown."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from servers import CHROMIUM, CHROMIUM_ARGS, bad_log_lines, free_port, stop, wait_healthy
+from servers import CHROMIUM, CHROMIUM_ARGS, app_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -21,28 +19,8 @@ VIEWPORT = {"width": 1600, "height": 1000}
 @pytest.fixture(scope="session")
 def server() -> str:
     """Base URL of a fresh Streamlit server running the app from the repo root."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-    ]
-    log = SERVER_LOG.open("w", encoding="utf-8")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
-    try:
-        wait_healthy(url, process, SERVER_LOG)
+    with app_server(SERVER_LOG) as url:
         yield url
-    finally:
-        stop(process)
-        log.close()
-    text = SERVER_LOG.read_text(encoding="utf-8", errors="replace")
-    bad = bad_log_lines(text)
-    if bad:
-        pytest.fail(f"the streamlit server log ({SERVER_LOG.relative_to(ROOT)}) has tracebacks or warnings:\n"
-                    + "\n".join(bad[:40]) + f"\n--- full log ---\n{text[-8000:]}")
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,18 @@
 """Server processes for the browser tests: a free loopback port, waiting until a server answers
 `ok` on /_stcore/health, stopping its whole process group, the server-log lines that fail a
 run, Debian's Chromium with its flags, and the smoke check of a served app (Compare with the
-default proposals, then a chart). Shared by conftest.py (the app server), the hostile-input,
-replica, container and Community Cloud checks."""
+default proposals, then a chart), and `app_server`, one `streamlit run app.py` on loopback for a test
+module or session. Shared by conftest.py (the app server), the hostile-input, live-class, replica,
+container and Community Cloud checks."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -78,6 +81,32 @@ def stop(process: subprocess.Popen) -> None:
 
 def bad_log_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if BAD_LOG_LINE.search(line)]
+
+
+@contextlib.contextmanager
+def app_server(log_path: Path, env: dict[str, str] | None = None):
+    """`streamlit run app.py` from the repository root on a free loopback port, with `env` added to the
+    environment and its output in `log_path`; yields the base URL once healthy, stops the server after, then fails
+    if its log has tracebacks or warnings."""
+    root = Path(__file__).resolve().parents[2]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True, env={**os.environ, **(env or {})})
+        try:
+            wait_healthy(url, process, log_path)
+            yield url
+        finally:
+            stop(process)
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    bad = bad_log_lines(text)
+    if bad:
+        pytest.fail(f"the streamlit server log ({log_path.name}) has tracebacks or warnings:\n"
+                    + "\n".join(bad[:40]) + f"\n--- end of the log ---\n{text[-8000:]}")
 
 
 def render_compare_and_a_chart(url: str, screenshots: Path | None = None, said=lambda what: None) -> None:

@@ -4,8 +4,6 @@ screens on a phone; "Show summaries" (summaries=1 in the link) brings back the p
 matrix's own box in the rendered page; screenshots at the four sizes land in tests/artifacts/screenshots/glance/."""
 from __future__ import annotations
 
-import pytest
-
 from test_pages import ARTIFACTS, MATRIX, matrix_areas, open_page, query
 
 CORE4 = "us-28-point-draft,defp-armed-neutrality,ukraine-position,russia-position"
@@ -78,7 +76,7 @@ def test_summaries_switch_brings_back_the_paragraphs_and_lives_in_the_link(serve
     page.wait_for_selector("table.pm:not(.gx)")
     page.wait_for_function("() => location.search.includes('summaries=1')")
     assert query(page.url).get("summaries") == "1"
-    long = page.locator(f'table.pm td[data-cell="territory:us-28-point-draft"]').inner_text()
+    long = page.locator('table.pm td[data-cell="territory:us-28-point-draft"]').inner_text()
     assert len(long.split()) > 2 * glance_words
     # The same link reopens the summaries view in a new session.
     shared, _ = _open(new_page, server, (1440, 900), f"proposals={CORE4}&summaries=1")

@@ -7,15 +7,12 @@ Points, Timeline (with a hover), Sources, Versions and Charts. On each page: no
 is visible."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import SERVER_LOG
-from servers import bad_log_lines, free_port, stop, wait_healthy
+from servers import app_server
 from test_pages import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,23 +26,8 @@ BOTH = "proposals=hostile-one,hostile-two"
 @pytest.fixture(scope="module")
 def hostile_server():
     """A Streamlit server whose proposals folder is the hostile fixture."""
-    log_path = SERVER_LOG.with_name("streamlit-hostile-server.log")
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "PEACE_PROPOSALS_DIR": str(FIXTURE)}
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True, env=env)
-        try:
-            wait_healthy(url, process, log_path)
-            yield url
-        finally:
-            stop(process)
-    bad = bad_log_lines(log_path.read_text(encoding="utf-8", errors="replace"))
-    assert not bad, "server log has tracebacks or warnings:\n" + "\n".join(bad[:40])
+    with app_server(SERVER_LOG.with_name("streamlit-hostile-server.log"), {"PEACE_PROPOSALS_DIR": str(FIXTURE)}) as url:
+        yield url
 
 
 @pytest.fixture

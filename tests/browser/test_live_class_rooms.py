@@ -8,16 +8,13 @@ A second server, whose classes last 10 s (`PEACE_LIVE_CLASS_SECONDS`, which can 
 code expiring by the clock: the phone in the class, the projector and a phone arriving late all say so plainly."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from servers import bad_log_lines, free_port, stop, wait_healthy
+from servers import app_server
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
@@ -40,13 +37,18 @@ def count_of(projector, number: int) -> None:
     expect(projector.locator(".pv-count")).to_have_text(re.compile(rf"^{number} / \d+$"), timeout=STEP_MS)
 
 
-def test_live_class_follow_poll_reveal_and_refusals(server, new_page):
+def start_class(new_page, url: str):
+    """A projector window in present mode that pressed "Start a class"; returns (that page, the join code)."""
     projector = new_page(viewport=LAPTOP, timeout=STEP_MS)
-    projector.goto(f"{server}/?mode=present&{SELECTION}")
+    projector.goto(f"{url}/?mode=present&{SELECTION}")
     projector.get_by_role("button", name="Start a class").click()
     panel = projector.locator("[data-live-code]")
     expect(panel).to_have_count(1, timeout=STEP_MS)
-    code = panel.get_attribute("data-live-code")
+    return projector, panel.get_attribute("data-live-code")
+
+
+def test_live_class_follow_poll_reveal_and_refusals(server, new_page):
+    projector, code = start_class(new_page, server)
     assert re.fullmatch(r"[A-Z2-9]{6}", code)
     expect(projector.locator(".lv-join img.lv-qr")).to_have_count(1)  # the QR code on the first slide
     presenter_link = projector.get_by_role("link", name="Presenter view").get_attribute("href")
@@ -126,32 +128,13 @@ def test_live_class_follow_poll_reveal_and_refusals(server, new_page):
 @pytest.fixture(scope="module")
 def short_class_server():
     """The app on its own port, its classes lasting CLASS_SECONDS."""
-    SHORT_LOG.parent.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "PEACE_LIVE_CLASS_SECONDS": str(CLASS_SECONDS)}
-    with SHORT_LOG.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-        try:
-            wait_healthy(url, process, SHORT_LOG)
-            yield url
-        finally:
-            stop(process)
-    bad = bad_log_lines(SHORT_LOG.read_text(encoding="utf-8", errors="replace"))
-    assert not bad, f"tracebacks or warnings in {SHORT_LOG.name}: {bad[:20]}"
+    with app_server(SHORT_LOG, {"PEACE_LIVE_CLASS_SECONDS": str(CLASS_SECONDS)}) as url:
+        yield url
 
 
 def test_a_code_expires_by_the_clock(short_class_server, new_page):
     url = short_class_server
-    projector = new_page(viewport=LAPTOP, timeout=STEP_MS)
-    projector.goto(f"{url}/?mode=present&{SELECTION}")
-    projector.get_by_role("button", name="Start a class").click()
-    panel = projector.locator("[data-live-code]")
-    expect(panel).to_have_count(1, timeout=STEP_MS)
-    code = panel.get_attribute("data-live-code")
+    projector, code = start_class(new_page, url)
     phone = new_page(viewport=PHONE, timeout=STEP_MS)
     phone.goto(f"{url}/class?join={code}")
     expect_slide(phone, 1)  # within the class's CLASS_SECONDS

@@ -45,7 +45,7 @@ from playwright.sync_api import expect
 
 from deploy.local_nginx import write_config
 from servers import bad_log_lines, free_port, stop, wait_healthy
-from test_pages import ONLY_DIFF_LABEL, VIEWPORT, matrix_areas, open_page, wait_rendered
+from test_pages import ONLY_DIFF_LABEL, VIEWPORT, matrix_areas, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "replicas"
