@@ -2,24 +2,18 @@
 sidebar, routes to the page in the URL, and mirrors the view into the query string."""
 from __future__ import annotations
 
-import base64
-from pathlib import Path
-
 import streamlit as st
 
 from components.pages import present as present_mode
 from components.state import url_state
 from components.state.context import Context
 from components.state.data import everything, seed_names
-from components.navigation import ALIAS, PAGES, page_defaults, spec_for
+from components.navigation import ALIAS, ICON, PAGES, page_defaults, spec_for
 from components.views.coverage_note import show as show_coverage
 from components.views.problems import show_problems
 from components.views.sidebar import defaults, show as show_sidebar
 from components.pages.upload import with_session_uploads
 
-# The icon as a data URI: given as a file, Streamlit registers it as a media file in every session, and every
-# script run (each phone's periodic live-class check included) then scans all sessions' media files.
-ICON = "data:image/png;base64," + base64.b64encode((Path(__file__).parent / "assets" / "icon.png").read_bytes()).decode()
 st.set_page_config(page_title="Peace proposals compared", page_icon=ICON, layout="wide",
                    initial_sidebar_state="collapsed" if present_mode.active() else "auto")
 

@@ -2,7 +2,9 @@
 `st.stop()`) when there is nothing to show, so the rest of app.py still runs and writes the current view into the link."""
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import streamlit as st
@@ -24,6 +26,9 @@ from components.state.data import seed_names
 
 
 ALL_CHOICES = frozenset({"proposals", "areas", "as_of"})
+# The browser tab's icon, read once per process. A data URI: given as a file, Streamlit registers it as a media file
+# in every session, and every script run (each live-class phone's periodic check included) scans all sessions' files.
+ICON = "data:image/png;base64," + base64.b64encode((Path(__file__).parent.parent / "assets" / "icon.png").read_bytes()).decode()
 
 
 @dataclass(frozen=True)
