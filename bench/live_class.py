@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -247,6 +248,21 @@ def report_floor(r: dict, args) -> None:
     print(f"  server CPU: {r['cpu'] / r['wall'] * 100:.0f} % of one core, {r['cpu'] / n * 1000:.2f} ms per run")
 
 
+@contextlib.contextmanager
+def pinned_server(app: Path, pin: bool):
+    """A Server for `app`, on the first core with this load generator on the others when `pin` and there are two or
+    more cores (the server inherits the affinity it is started with); yields (server, how the cores were shared)."""
+    cores = sorted(os.sched_getaffinity(0))
+    pinned = pin and len(cores) >= 2
+    if pinned:
+        os.sched_setaffinity(0, {cores[0]})
+    with Server(app) as server:
+        if pinned:
+            os.sched_setaffinity(0, set(cores[1:]))
+        yield server, (f" on core {cores[0]}, load generator on core(s) {cores[1:]}" if pinned
+                       else ", cores shared with the load generator")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rooms", type=int, default=1)
@@ -268,28 +284,16 @@ def main() -> None:
             and 0 <= args.floor <= 1200 and 1 <= args.floor_seconds <= 300):
         parser.error("1-20 rooms, 1-60 phones, 1-30 moves, 0-4 replicas, 0-1200 floor sessions for 1-300 s")
     print(machine())
-    if args.floor:
-        cores = sorted(os.sched_getaffinity(0))
-        if args.pin and len(cores) >= 2:
-            os.sched_setaffinity(0, {cores[0]})
-        with Server(FLOOR_APP) as server:
-            if args.pin and len(cores) >= 2:
-                os.sched_setaffinity(0, set(cores[1:]))
-            report_floor(asyncio.run(floor(server.url, server.pid, args)), args)
-        return
-    if args.replicas:
+    if args.replicas and not args.floor:
         with_nginx(args)
         return
-    cores = sorted(os.sched_getaffinity(0))
-    pinned = args.pin and len(cores) >= 2
-    if pinned:  # the server (started now, so it inherits this) gets the first core, the load generator the others
-        os.sched_setaffinity(0, {cores[0]})
-    with Server(APP) as server:
-        if pinned:
-            os.sched_setaffinity(0, set(cores[1:]))
+    with pinned_server(FLOOR_APP if args.floor else APP, args.pin) as (server, where):
+        if args.floor:
+            report_floor(asyncio.run(floor(server.url, server.pid, args)), args)
+            return
         result = asyncio.run(load(server.url, [server.pid], args))
         problems = server.log_problems()
-    report(result, args, f"one process{f' on core {cores[0]}, load generator on core(s) {cores[1:]}' if pinned else ', cores shared with the load generator'}")
+    report(result, args, f"one process{where}")
     if problems:
         print(f"  server log: {len(problems)} problem line(s), e.g. {problems[:3]}")
 
