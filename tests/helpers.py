@@ -1,4 +1,4 @@
-"""Builders for small proposal dicts and files used across the tests."""
+"""Builders for small proposal dicts and files used across the tests, and the shipped data loaded once per caller."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,3 +32,13 @@ def write(folder: Path, name: str, data: Any) -> Path:
     path = folder / name
     path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def shipped_data():
+    """The shipped catalogue, reference figures and ceasefire comparators: what the app's views are built from."""
+    from model.data.loader import load_catalogue
+    from model.data.reference_data import load_comparators, load_reference_figures
+
+    references, _ = load_reference_figures()
+    comparators, _ = load_comparators()
+    return load_catalogue(), references, comparators

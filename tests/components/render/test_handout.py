@@ -8,8 +8,8 @@ from html import escape
 import pytest
 
 from components.render.handout import handout_html, ranges
+from helpers import shipped_data
 from model.data.loader import load_catalogue
-from model.data.reference_data import load_comparators, load_reference_figures
 
 IDS = ["us-28-point-draft", "e3-counterproposal", "ukraine-position", "russia-position", "defp-armed-neutrality"]
 AREAS = ["territory", "military_limits", "security_guarantees"]
@@ -18,9 +18,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect wid
 
 @pytest.fixture(scope="module")
 def built():
-    catalogue = load_catalogue()
-    references, _ = load_reference_figures()
-    comparators, _ = load_comparators()
+    catalogue, references, comparators = shipped_data()
     chosen = [p for p in catalogue.proposals if p.id in IDS]
     html = handout_html(chosen, catalogue.proposals, catalogue.taxonomy, AREAS, link="https://example.org/compare?proposals=a",
                         generated="2026-12-02 10:00 UTC", references=references, comparators=comparators,

@@ -7,20 +7,16 @@ import re
 
 import pytest
 
+from helpers import shipped_data
 from components.render.slides import slide_html
 from model.lessons.deck import CHARTS, PER_SLIDE, PER_SLIDE_BY_AREA, TITLE_ROWS, build_deck, cap_notes, charts_for, chunks, start_index
-from model.data.loader import load_catalogue
-from model.data.reference_data import load_comparators, load_reference_figures
 
 CORE = ["us-28-point-draft", "defp-armed-neutrality", "ukraine-position", "russia-position"]
 
 
 @pytest.fixture(scope="module")
 def data():
-    catalogue = load_catalogue()
-    references, _ = load_reference_figures()
-    comparators, _ = load_comparators()
-    return catalogue, references, comparators
+    return shipped_data()
 
 
 def deck_for(data, ids, areas):

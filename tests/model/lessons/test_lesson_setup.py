@@ -6,11 +6,10 @@ import re
 
 import pytest
 
+from helpers import shipped_data
 from components.render.lesson_sheets import notes_sheet_html, worksheet_html
 from components.render.slides import colour_key_html, slide_html
 from model.analysis.compare import snapshots
-from model.data.loader import load_catalogue
-from model.data.reference_data import load_comparators, load_reference_figures
 from model.lessons.deck import build_deck
 from model.lessons.deck_presets import PRESET_KEYS, preset, presets
 from model.lessons.quiz import generate
@@ -19,10 +18,7 @@ from model.lessons.worksheet import worksheet, worksheet_seed
 
 @pytest.fixture(scope="module")
 def data():
-    catalogue = load_catalogue()
-    references, _ = load_reference_figures()
-    comparators, _ = load_comparators()
-    return catalogue, references, comparators
+    return shipped_data()
 
 
 def deck(data, ids, areas, by_party=False):
